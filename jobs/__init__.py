@@ -1,0 +1,1 @@
+"""Background jobs run by RQ workers; one module per app plus housekeeping."""

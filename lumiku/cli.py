@@ -1,0 +1,182 @@
+"""The `lumiku` command: run the product, its parts, and the operator's chores."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from lumiku.settings import PROJECT_ROOT, SettingsError, get_settings
+
+
+def cmd_migrate(_: argparse.Namespace) -> int:
+    from alembic import command
+    from alembic.config import Config
+
+    command.upgrade(Config(str(PROJECT_ROOT / "alembic.ini")), "head")
+    return 0
+
+
+def cmd_seed(_: argparse.Namespace) -> int:
+    from lumiku.services import seed
+
+    for line in seed.run_all():
+        print(f"seed: {line}")
+    return 0
+
+
+def cmd_web(_: argparse.Namespace) -> int:
+    """The Reflex server in production mode: frontend, websocket and our routes on one port."""
+    from lumiku.supervisor import executable, reflex_environment
+
+    settings = get_settings()
+    env = reflex_environment(settings)
+    port = str(settings.port)
+    argv = [
+        executable("reflex"),
+        "run",
+        "--env",
+        "prod",
+        "--frontend-port",
+        port,
+        "--backend-port",
+        port,
+        "--backend-host",
+        settings.host,
+        "--loglevel",
+        "warning",
+    ]
+    os.chdir(PROJECT_ROOT)
+    os.execvpe(argv[0], argv, env)
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from jobs.worker import run_worker
+
+    return run_worker(burst=args.burst)
+
+
+def cmd_run(_: argparse.Namespace) -> int:
+    """Everything, with the embedded defaults: migrations, seeds, Redis, workers, web."""
+    from lumiku.supervisor import (
+        Supervisor,
+        python_command,
+        reflex_environment,
+        start_embedded_redis,
+    )
+
+    settings = get_settings()
+    cmd_migrate(_)
+    cmd_seed(_)
+    supervisor = Supervisor()
+    if settings.uses_embedded_redis:
+        start_embedded_redis(supervisor, settings)  # stopped last: workers flush to it
+    for n in range(settings.effective_workers):
+        supervisor.spawn(f"worker {n + 1}", python_command("worker"))
+    supervisor.spawn("web", python_command("web"), env=reflex_environment(settings))
+    print(
+        f"Lumiku is starting at {settings.effective_public_url} "
+        f"(the first start builds the frontend; Ctrl-C stops everything)",
+        flush=True,
+    )
+    return supervisor.watch()
+
+
+def cmd_create_admin(args: argparse.Namespace) -> int:
+    from lumiku.services import users
+
+    password = os.environ.get("LUMIKU_ADMIN_PASSWORD") or getpass.getpass("Password: ")
+    user = users.create_admin(args.email, password, args.name)
+    print(f"{user.email} is an admin")
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from sqlmodel import select
+
+    from lumiku.db import session_scope
+    from lumiku.models import User
+
+    with session_scope() as db:
+        statement = select(User).order_by(User.id)
+        if args.query:
+            statement = statement.where(User.email.contains(args.query.lower()))
+        for user in db.exec(statement):
+            print(
+                f"{user.id:>6}  {user.role:<6} {user.account_type:<13} {user.email}  ({user.name})"
+            )
+    return 0
+
+
+def cmd_users_set_role(args: argparse.Namespace) -> int:
+    from lumiku.services import users
+
+    user = users.find_by_email(args.email)
+    if user is None:
+        print(f"no user with email {args.email}", file=sys.stderr)
+        return 1
+    users.assign_role(user.id, args.role)
+    print(f"{user.email} is now {args.role}")
+    return 0
+
+
+def cmd_health(_: argparse.Namespace) -> int:
+    import json
+
+    from lumiku.services.health import report
+
+    result = report()
+    print(json.dumps(result))
+    return 0 if result["status"] == "ok" else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lumiku", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="migrate, seed, start Redis, workers and web").set_defaults(
+        func=cmd_run
+    )
+    sub.add_parser("web", help="start the web server only").set_defaults(func=cmd_web)
+    worker = sub.add_parser("worker", help="start one background worker")
+    worker.add_argument("--burst", action="store_true", help="exit when the queues are empty")
+    worker.set_defaults(func=cmd_worker)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+    sub.add_parser("seed", help="insert reference data (idempotent)").set_defaults(func=cmd_seed)
+    sub.add_parser("health", help="check database, Redis and workers").set_defaults(func=cmd_health)
+    admin = sub.add_parser("create-admin", help="create an admin, or promote an existing user")
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--name", default="Admin")
+    admin.set_defaults(func=cmd_create_admin)
+    users = sub.add_parser("users", help="list users or change a role")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    listing = users_sub.add_parser("list")
+    listing.add_argument("--query", default="")
+    listing.set_defaults(func=cmd_users_list)
+    role = users_sub.add_parser("set-role")
+    role.add_argument("email")
+    role.add_argument("role", choices=["user", "admin"])
+    role.set_defaults(func=cmd_users_set_role)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        get_settings()
+    except SettingsError as exc:
+        print(f"lumiku: {exc}", file=sys.stderr)
+        return 2
+    from lumiku.services.errors import ServiceError
+
+    try:
+        return args.func(args) or 0
+    except ServiceError as exc:
+        from lumiku.i18n import tr
+
+        print(f"lumiku: {tr(exc.code, 'en', **exc.params)}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

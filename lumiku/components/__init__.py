@@ -1,0 +1,1 @@
+"""Shared UI pieces: page shell, navigation, form fields, cards."""

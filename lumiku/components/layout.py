@@ -1,0 +1,177 @@
+"""The page shell: navigation bar, user menu and language switch around each page's content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import reflex as rx
+
+from lumiku import routes
+from lumiku.components.text import t
+from lumiku.state.auth import AuthState
+
+
+def language_switch() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(aria_label="Language", variant="ghost"),
+        rx.select.content(rx.select.item("ID", value="id"), rx.select.item("EN", value="en")),
+        value=AuthState.lang,
+        on_change=AuthState.set_language,
+        size="2",
+        id="language-switch",
+    )
+
+
+def brand(href: str) -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.icon("sparkles", color=rx.color("accent", 9)),
+            rx.heading("Lumiku", size="5", weight="bold"),
+            align="center",
+            spacing="2",
+        ),
+        href=href,
+        underline="none",
+        color_scheme="gray",
+        high_contrast=True,
+    )
+
+
+def _menu_link(icon: str, label_key: str, href: str, item_id: str) -> rx.Component:
+    return rx.menu.item(
+        rx.hstack(rx.icon(icon, size=16), t(label_key), align="center"),
+        on_click=rx.redirect(href),
+        id=item_id,
+    )
+
+
+def user_menu() -> rx.Component:
+    return rx.menu.root(
+        rx.menu.trigger(
+            rx.button(
+                rx.icon("circle-user", size=18),
+                rx.text(
+                    AuthState.user_name,
+                    display=["none", "inline"],
+                    max_width="12em",
+                    overflow="hidden",
+                    text_overflow="ellipsis",
+                    white_space="nowrap",
+                ),
+                rx.icon("chevron-down", size=14),
+                variant="soft",
+                id="user-menu",
+                aria_label=t("nav_menu"),
+            ),
+        ),
+        rx.menu.content(
+            rx.text(
+                AuthState.user_email,
+                size="1",
+                color_scheme="gray",
+                padding_x="0.75rem",
+                padding_y="0.25rem",
+            ),
+            _menu_link("layout-dashboard", "nav_dashboard", routes.DASHBOARD, "menu-dashboard"),
+            _menu_link("user", "nav_profile", routes.PROFILE, "menu-profile"),
+            _menu_link("monitor-smartphone", "nav_devices", routes.DEVICES, "menu-devices"),
+            rx.cond(
+                AuthState.is_admin,
+                _menu_link("shield", "nav_admin", routes.ADMIN_USERS, "menu-admin"),
+            ),
+            rx.menu.separator(),
+            rx.menu.item(
+                rx.hstack(rx.icon("log-out", size=16), t("nav_sign_out"), align="center"),
+                on_click=AuthState.sign_out,
+                color="red",
+                id="menu-sign-out",
+            ),
+        ),
+    )
+
+
+def guest_links() -> rx.Component:
+    return rx.hstack(
+        rx.link(rx.button(t("nav_sign_in"), variant="ghost"), href=routes.SIGN_IN),
+        rx.link(rx.button(t("nav_sign_up")), href=routes.SIGN_UP, display=["none", "block"]),
+        spacing="2",
+    )
+
+
+def navbar() -> rx.Component:
+    return rx.box(
+        rx.hstack(
+            brand(rx.cond(AuthState.signed_in, routes.DASHBOARD, routes.LANDING)),
+            rx.hstack(
+                rx.cond(
+                    AuthState.signed_in,
+                    rx.link(
+                        t("nav_dashboard"),
+                        href=routes.DASHBOARD,
+                        display=["none", "none", "block"],
+                        color_scheme="gray",
+                    ),
+                ),
+                language_switch(),
+                rx.cond(AuthState.signed_in, user_menu(), guest_links()),
+                align="center",
+                spacing="4",
+            ),
+            justify="between",
+            align="center",
+            max_width="72rem",
+            margin_x="auto",
+            padding_x=["1rem", "1.5rem"],
+            padding_y="0.75rem",
+        ),
+        as_="nav",
+        border_bottom=f"1px solid {rx.color('gray', 5)}",
+        background=rx.color("gray", 1),
+        position="sticky",
+        top="0",
+        z_index="10",
+        width="100%",
+    )
+
+
+def loading() -> rx.Component:
+    return rx.center(
+        rx.hstack(rx.spinner(), rx.text(t("loading"), color_scheme="gray")),
+        padding_y="4rem",
+        id="page-loading",
+    )
+
+
+def shell(content: rx.Component) -> rx.Component:
+    return rx.box(
+        navbar(),
+        rx.box(
+            content,
+            as_="main",
+            max_width="72rem",
+            margin_x="auto",
+            padding_x=["1rem", "1.5rem"],
+            padding_y=["1.25rem", "2rem"],
+            width="100%",
+        ),
+        min_height="100vh",
+        background=rx.color("gray", 2),
+    )
+
+
+def signed_in_page(route: str, title: str, on_load: rx.event.EventType | None = None):
+    """Registers a page for signed-in users.
+
+    `on_load` must itself check the user (the default, `AuthState.guard`, does only that): Reflex
+    runs every on_load handler even after one redirects, so a separate guard would not stop
+    a loader.
+    """
+
+    def decorator(content: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+        @rx.page(route=route, title=f"{title} · Lumiku", on_load=on_load or AuthState.guard)
+        def page() -> rx.Component:
+            return shell(rx.cond(rx.State.is_hydrated & AuthState.signed_in, content(), loading()))
+
+        return page
+
+    return decorator

@@ -1,0 +1,291 @@
+"""Every string a user reads, in Bahasa Indonesia (default) and English.
+
+Components use `lumiku.components.text.t(key)`; server-side messages (errors from services,
+formatted values) use `tr(key, lang, **params)`. A test checks both languages have the same keys.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from lumiku.settings import get_settings
+
+DEFAULT_LANGUAGE = "id"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        # shell
+        "brand_tagline": "Turn one upload into many ready-to-post variants.",
+        "nav_dashboard": "Dashboard",
+        "nav_profile": "Profile",
+        "nav_devices": "Devices",
+        "nav_admin": "Admin",
+        "nav_sign_out": "Sign out",
+        "nav_sign_in": "Sign in",
+        "nav_sign_up": "Create account",
+        "nav_menu": "Menu",
+        "language": "Language",
+        "loading": "Loading…",
+        "back_to_dashboard": "Back to dashboard",
+        # landing
+        "landing_title": "Content for every feed, made in minutes",
+        "landing_subtitle": (
+            "Lumiku turns your videos and photos into many unique, ready-to-post variants for "
+            "TikTok, Instagram, Shopee and YouTube. Pay per use with credits, or subscribe."
+        ),
+        "landing_cta": "Start free — 100 credits on sign-up",
+        "landing_apps_title": "Eight apps, one account",
+        "landing_have_account": "Already have an account?",
+        # auth forms
+        "sign_in_title": "Sign in to Lumiku",
+        "sign_up_title": "Create your Lumiku account",
+        "field_email": "Email",
+        "field_password": "Password",
+        "field_name": "Name",
+        "field_new_password": "New password",
+        "field_confirm_password": "Repeat new password",
+        "field_current_password": "Current password",
+        "field_new_email": "New email",
+        "password_hint": "8 to 72 characters.",
+        "submit_sign_in": "Sign in",
+        "submit_sign_up": "Create account",
+        "no_account": "New to Lumiku?",
+        "show_password": "Show password",
+        "session_ended": "Your session has ended. Please sign in again.",
+        "signed_out": "You are signed out.",
+        # dashboard
+        "hello": "Hello",
+        "dashboard_subtitle": "What will you make today?",
+        "card_balance": "Credits",
+        "card_balance_empty": "Credits and plans arrive soon. Your balance will show here.",
+        "card_recent_work": "Recent work",
+        "card_recent_work_empty": "Nothing yet. Pick an app below to make your first batch.",
+        "apps_title": "Apps",
+        "badge_beta": "Beta",
+        "badge_coming_soon": "Coming soon",
+        "coming_soon_body": (
+            "We are building this app now. It will appear here, ready to use, as soon as it is "
+            "finished."
+        ),
+        # apps
+        "app_avatar_creator_desc": "Create AI avatars with a full persona for your brand.",
+        "app_avatar_generator_desc": "Generate variations of an avatar in new styles and poses.",
+        "app_pose_generator_desc": "Put your avatar or product model into ready-made poses.",
+        "app_video_generator_desc": "Turn a prompt or a picture into a short video.",
+        "app_video_mixer_desc": "Mix short clips into many unique videos at once.",
+        "app_poster_editor_desc": "Edit posters with AI: remove text, inpaint, enhance, resize.",
+        "app_carousel_mix_desc": "Build many Instagram carousels from your images and texts.",
+        "app_looping_flow_desc": "Make seamless video loops with layered audio.",
+        # profile
+        "profile_title": "Profile",
+        "profile_name_section": "Your name",
+        "profile_email_section": "Email address",
+        "profile_password_section": "Password",
+        "profile_password_note": "Changing your password signs out all your other devices.",
+        "profile_language_section": "Language",
+        "save": "Save",
+        "saved_name": "Name saved.",
+        "saved_email": "Email changed.",
+        "saved_password": "Password changed. Other devices signed out: {count}.",
+        "saved_language": "Language saved.",
+        "passwords_differ": "The two new passwords are not the same.",
+        # devices
+        "devices_title": "Devices",
+        "devices_subtitle": (
+            "Browsers signed in to your account. Sign out any you do not recognise."
+        ),
+        "devices_this": "This device",
+        "devices_last_active": "Last active",
+        "devices_signed_in": "Signed in",
+        "devices_ip": "IP address",
+        "devices_revoke": "Sign out",
+        "devices_revoke_others": "Sign out all other devices",
+        "devices_confirm_title": "Sign out all other devices?",
+        "devices_confirm_body": "Every other browser will need to sign in again.",
+        "devices_none_other": "No other devices are signed in.",
+        "devices_revoked": "Device signed out.",
+        "devices_revoked_many": "Other devices signed out: {count}.",
+        "cancel": "Cancel",
+        "confirm": "Confirm",
+        # admin
+        "admin_users_title": "Users",
+        "admin_search": "Search by email or name",
+        "admin_col_email": "Email",
+        "admin_col_name": "Name",
+        "admin_col_role": "Role",
+        "admin_col_account": "Account",
+        "admin_col_joined": "Joined",
+        "admin_role_saved": "Role saved.",
+        "admin_no_users": "No users match.",
+        "page_of": "Page {page} of {pages}",
+        "prev": "Previous",
+        "next": "Next",
+        # errors
+        "email_invalid": "Enter a valid email address.",
+        "email_taken": "An account with this email already exists.",
+        "password_too_short": "The password needs at least {min} characters.",
+        "password_too_long": "The password can have at most {max} bytes.",
+        "name_required": "Enter your name.",
+        "name_too_long": "The name can have at most {max} characters.",
+        "language_invalid": "Choose Bahasa Indonesia or English.",
+        "invalid_credentials": "Wrong email or password.",
+        "account_locked": (
+            "Too many failed sign-ins. This account is locked; try again in {minutes} minutes."
+        ),
+        "rate_limited_sign-in": "Too many sign-in attempts. Try again in {minutes} minutes.",
+        "rate_limited_register": "Too many new accounts from your network. Try again in "
+        "{minutes} minutes.",
+        "current_password_wrong": "Your current password is wrong.",
+        "not_found": "Not found.",
+        "forbidden": "You do not have access to this.",
+        "role_invalid": "Unknown role.",
+        "last_admin": "This is the last admin; make someone else admin first.",
+        "unexpected_error": "Something went wrong on our side. Please try again.",
+    },
+    "id": {
+        "brand_tagline": "Ubah satu unggahan menjadi banyak variasi siap posting.",
+        "nav_dashboard": "Dasbor",
+        "nav_profile": "Profil",
+        "nav_devices": "Perangkat",
+        "nav_admin": "Admin",
+        "nav_sign_out": "Keluar",
+        "nav_sign_in": "Masuk",
+        "nav_sign_up": "Buat akun",
+        "nav_menu": "Menu",
+        "language": "Bahasa",
+        "loading": "Memuat…",
+        "back_to_dashboard": "Kembali ke dasbor",
+        "landing_title": "Konten untuk setiap feed, jadi dalam hitungan menit",
+        "landing_subtitle": (
+            "Lumiku mengubah video dan foto Anda menjadi banyak variasi unik yang siap diposting "
+            "di TikTok, Instagram, Shopee, dan YouTube. Bayar per pemakaian dengan kredit, atau "
+            "berlangganan."
+        ),
+        "landing_cta": "Mulai gratis — 100 kredit saat daftar",
+        "landing_apps_title": "Delapan aplikasi, satu akun",
+        "landing_have_account": "Sudah punya akun?",
+        "sign_in_title": "Masuk ke Lumiku",
+        "sign_up_title": "Buat akun Lumiku Anda",
+        "field_email": "Email",
+        "field_password": "Kata sandi",
+        "field_name": "Nama",
+        "field_new_password": "Kata sandi baru",
+        "field_confirm_password": "Ulangi kata sandi baru",
+        "field_current_password": "Kata sandi saat ini",
+        "field_new_email": "Email baru",
+        "password_hint": "8 sampai 72 karakter.",
+        "submit_sign_in": "Masuk",
+        "submit_sign_up": "Buat akun",
+        "no_account": "Baru di Lumiku?",
+        "show_password": "Tampilkan kata sandi",
+        "session_ended": "Sesi Anda telah berakhir. Silakan masuk lagi.",
+        "signed_out": "Anda sudah keluar.",
+        "hello": "Halo",
+        "dashboard_subtitle": "Mau membuat apa hari ini?",
+        "card_balance": "Kredit",
+        "card_balance_empty": "Kredit dan paket segera hadir. Saldo Anda akan tampil di sini.",
+        "card_recent_work": "Karya terbaru",
+        "card_recent_work_empty": "Belum ada. Pilih aplikasi di bawah untuk membuat batch pertama.",
+        "apps_title": "Aplikasi",
+        "badge_beta": "Beta",
+        "badge_coming_soon": "Segera hadir",
+        "coming_soon_body": (
+            "Aplikasi ini sedang kami bangun. Aplikasi akan muncul di sini, siap dipakai, begitu "
+            "selesai."
+        ),
+        "app_avatar_creator_desc": "Buat avatar AI lengkap dengan persona untuk brand Anda.",
+        "app_avatar_generator_desc": "Hasilkan variasi avatar dengan gaya dan pose baru.",
+        "app_pose_generator_desc": "Tempatkan avatar atau model produk Anda ke pose siap pakai.",
+        "app_video_generator_desc": "Ubah prompt atau gambar menjadi video pendek.",
+        "app_video_mixer_desc": "Campur klip pendek menjadi banyak video unik sekaligus.",
+        "app_poster_editor_desc": (
+            "Edit poster dengan AI: hapus teks, inpainting, pertajam, ubah ukuran."
+        ),
+        "app_carousel_mix_desc": "Susun banyak carousel Instagram dari gambar dan teks Anda.",
+        "app_looping_flow_desc": "Buat video loop mulus dengan audio berlapis.",
+        "profile_title": "Profil",
+        "profile_name_section": "Nama Anda",
+        "profile_email_section": "Alamat email",
+        "profile_password_section": "Kata sandi",
+        "profile_password_note": (
+            "Mengganti kata sandi akan mengeluarkan akun Anda dari semua perangkat lain."
+        ),
+        "profile_language_section": "Bahasa",
+        "save": "Simpan",
+        "saved_name": "Nama disimpan.",
+        "saved_email": "Email diganti.",
+        "saved_password": "Kata sandi diganti. Perangkat lain yang dikeluarkan: {count}.",
+        "saved_language": "Bahasa disimpan.",
+        "passwords_differ": "Kedua kata sandi baru tidak sama.",
+        "devices_title": "Perangkat",
+        "devices_subtitle": ("Browser yang masuk ke akun Anda. Keluarkan yang tidak Anda kenali."),
+        "devices_this": "Perangkat ini",
+        "devices_last_active": "Terakhir aktif",
+        "devices_signed_in": "Masuk sejak",
+        "devices_ip": "Alamat IP",
+        "devices_revoke": "Keluarkan",
+        "devices_revoke_others": "Keluarkan semua perangkat lain",
+        "devices_confirm_title": "Keluarkan semua perangkat lain?",
+        "devices_confirm_body": "Setiap browser lain harus masuk lagi.",
+        "devices_none_other": "Tidak ada perangkat lain yang masuk.",
+        "devices_revoked": "Perangkat dikeluarkan.",
+        "devices_revoked_many": "Perangkat lain yang dikeluarkan: {count}.",
+        "cancel": "Batal",
+        "confirm": "Ya, lanjutkan",
+        "admin_users_title": "Pengguna",
+        "admin_search": "Cari berdasarkan email atau nama",
+        "admin_col_email": "Email",
+        "admin_col_name": "Nama",
+        "admin_col_role": "Peran",
+        "admin_col_account": "Akun",
+        "admin_col_joined": "Bergabung",
+        "admin_role_saved": "Peran disimpan.",
+        "admin_no_users": "Tidak ada pengguna yang cocok.",
+        "page_of": "Halaman {page} dari {pages}",
+        "prev": "Sebelumnya",
+        "next": "Berikutnya",
+        "email_invalid": "Masukkan alamat email yang valid.",
+        "email_taken": "Akun dengan email ini sudah ada.",
+        "password_too_short": "Kata sandi minimal {min} karakter.",
+        "password_too_long": "Kata sandi maksimal {max} byte.",
+        "name_required": "Masukkan nama Anda.",
+        "name_too_long": "Nama maksimal {max} karakter.",
+        "language_invalid": "Pilih Bahasa Indonesia atau English.",
+        "invalid_credentials": "Email atau kata sandi salah.",
+        "account_locked": (
+            "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci; coba lagi dalam "
+            "{minutes} menit."
+        ),
+        "rate_limited_sign-in": "Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.",
+        "rate_limited_register": (
+            "Terlalu banyak akun baru dari jaringan Anda. Coba lagi dalam {minutes} menit."
+        ),
+        "current_password_wrong": "Kata sandi saat ini salah.",
+        "not_found": "Tidak ditemukan.",
+        "forbidden": "Anda tidak punya akses ke sini.",
+        "role_invalid": "Peran tidak dikenal.",
+        "last_admin": "Ini admin terakhir; jadikan orang lain admin terlebih dahulu.",
+        "unexpected_error": "Terjadi kesalahan di sisi kami. Silakan coba lagi.",
+    },
+}
+
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def tr(key: str, lang: str, **params: object) -> str:
+    table = MESSAGES.get(lang) or MESSAGES[DEFAULT_LANGUAGE]
+    return table.get(key, key).format(**params) if params else table.get(key, key)
+
+
+def format_datetime(value: datetime, lang: str) -> str:
+    """Local time in the configured zone, e.g. `24 Nov 2026 18:05` (month names per language)."""
+    local = value.astimezone(ZoneInfo(get_settings().timezone))
+    months = MONTHS.get(lang, MONTHS[DEFAULT_LANGUAGE])
+    return f"{local.day} {months[local.month - 1]} {local.year} {local:%H:%M}"
+
+
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+}

@@ -1,0 +1,100 @@
+"""Accounts: users, their devices and sign-in sessions, and per-app usage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from lumiku.db import UTCDateTime, utcnow
+
+GIB = 1024**3
+
+
+def _when(nullable: bool = False, **kw: Any) -> Any:
+    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    # Always stored lower-cased (services normalise), so uniqueness ignores case.
+    email: str = Field(max_length=254, unique=True, index=True)
+    name: str = Field(max_length=100)
+    password_hash: str = Field(max_length=100)
+    role: str = Field(default="user", max_length=16)  # user | admin
+    account_type: str = Field(default="payg", max_length=16)  # payg | subscription
+    subscription_tier: str = Field(default="free", max_length=16)  # free | basic | pro | enterprise
+    storage_quota_bytes: int = Field(default=GIB)
+    storage_used_bytes: int = Field(default=0)
+    language: str = Field(default="id", max_length=8)  # id | en
+    user_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    failed_sign_ins: int = Field(default=0)
+    failed_sign_ins_since: datetime | None = _when(nullable=True, default=None)
+    locked_until: datetime | None = _when(nullable=True, default=None)
+    created_at: datetime = _when(default_factory=utcnow)
+    updated_at: datetime = _when(default_factory=utcnow)
+
+
+class Device(SQLModel, table=True):
+    """A browser on a machine, recognised by its user agent; sessions point at it."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("user_id", "fingerprint"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    fingerprint: str = Field(max_length=64)
+    name: str = Field(max_length=100)
+    device_type: str = Field(max_length=16)  # desktop | mobile | tablet
+    browser: str = Field(max_length=50)
+    os: str = Field(max_length=50)
+    first_seen_at: datetime = _when(default_factory=utcnow)
+    last_seen_at: datetime = _when(default_factory=utcnow)
+
+
+class UserSession(SQLModel, table=True):
+    """A signed-in browser. The browser's token names this row; revoking the row ends it."""
+
+    __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_user_active", "user_id", "revoked_at"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    user_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    )
+    device_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("devices.id", ondelete="SET NULL"), nullable=True),
+    )
+    ip: str = Field(default="", max_length=45)
+    user_agent: str = Field(default="", sa_column=Column(String(500), nullable=False))
+    created_at: datetime = _when(default_factory=utcnow)
+    last_seen_at: datetime = _when(default_factory=utcnow)
+    expires_at: datetime = _when()
+    revoked_at: datetime | None = _when(nullable=True, default=None)
+
+
+class AppUsage(SQLModel, table=True):
+    """One row per paid or free action in an app, for usage charts and stats."""
+
+    __tablename__ = "app_usages"
+    __table_args__ = (Index("ix_app_usages_user_created", "user_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    )
+    app_id: str = Field(max_length=50, index=True)
+    action: str = Field(max_length=50)
+    credits_used: int = Field(default=0)
+    quota_used: int = Field(default=0)
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = _when(default_factory=utcnow)

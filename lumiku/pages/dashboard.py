@@ -1,0 +1,91 @@
+"""The signed-in home: greeting, balance, recent work and the app grid from the registry."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku import plugins, routes
+from lumiku.components.forms import card
+from lumiku.components.layout import signed_in_page
+from lumiku.components.text import t
+from lumiku.state.auth import AuthState
+
+
+def app_badge(app: plugins.AppPlugin) -> rx.Component:
+    if app.coming_soon:
+        return rx.badge(t("badge_coming_soon"), color_scheme="gray")
+    if app.beta:
+        return rx.badge(t("badge_beta"), color_scheme="amber")
+    return rx.fragment()
+
+
+def app_card(app: plugins.AppPlugin) -> rx.Component:
+    return rx.link(
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.center(
+                        rx.icon(app.icon, size=22),
+                        width="2.5rem",
+                        height="2.5rem",
+                        border_radius="0.5rem",
+                        background=rx.color(app.color, 3),
+                        color=rx.color(app.color, 11),
+                    ),
+                    app_badge(app),
+                    justify="between",
+                    align="start",
+                    width="100%",
+                ),
+                rx.text(app.name, weight="bold", size="3"),
+                rx.text(t(app.description_key), size="2", color_scheme="gray"),
+                spacing="2",
+            ),
+            height="100%",
+            class_name="app-card",
+        ),
+        href=app.route,
+        underline="none",
+        color_scheme="gray",
+        high_contrast=True,
+        id=f"app-{app.id}",
+        aria_label=app.name,
+    )
+
+
+def _summary_card(title_key: str, icon: str, empty_key: str, card_id: str) -> rx.Component:
+    return card(
+        rx.hstack(rx.icon(icon, size=18), rx.text(t(title_key), weight="bold"), align="center"),
+        rx.text(t(empty_key), color_scheme="gray", size="2"),
+        id=card_id,
+    )
+
+
+@signed_in_page(routes.DASHBOARD, "Dashboard")
+def dashboard() -> rx.Component:
+    return rx.vstack(
+        rx.vstack(
+            rx.heading(t("hello"), ", ", AuthState.user_name, size="7", as_="h1", id="greeting"),
+            rx.text(t("dashboard_subtitle"), color_scheme="gray"),
+            spacing="1",
+        ),
+        rx.grid(
+            _summary_card("card_balance", "wallet", "card_balance_empty", "balance-card"),
+            _summary_card(
+                "card_recent_work", "history", "card_recent_work_empty", "recent-work-card"
+            ),
+            columns=rx.breakpoints(initial="1", sm="2"),
+            spacing="4",
+            width="100%",
+        ),
+        rx.heading(t("apps_title"), size="5", as_="h2"),
+        rx.grid(
+            *[app_card(app) for app in plugins.dashboard_apps()],
+            columns=rx.breakpoints(initial="1", xs="2", md="4"),
+            spacing="4",
+            width="100%",
+            id="app-grid",
+        ),
+        spacing="5",
+        width="100%",
+    )

@@ -1,0 +1,123 @@
+"""Administration of accounts: listing users and changing roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_
+from sqlmodel import select
+
+from lumiku.db import session_scope, utcnow
+from lumiku.models import User
+from lumiku.services import auth
+from lumiku.services.errors import Forbidden, NotFound, ServiceError
+
+ROLES = ("user", "admin")
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    email: str
+    name: str
+    role: str
+    account_type: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class UserPage:
+    rows: list[UserRow]
+    page: int
+    pages: int
+    total: int
+
+
+def require_admin(actor: auth.CurrentUser | None) -> auth.CurrentUser:
+    if actor is None or not actor.is_admin:
+        raise Forbidden()
+    return actor
+
+
+def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -> UserPage:
+    require_admin(actor)
+    page = max(1, int(page))
+    query = query.strip()[:100]
+    condition = True
+    if query:
+        pattern = f"%{query.lower()}%"
+        condition = or_(func.lower(User.email).like(pattern), func.lower(User.name).like(pattern))
+    with session_scope() as db:
+        total = db.exec(select(func.count()).select_from(User).where(condition)).one()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(page, pages)
+        users = db.exec(
+            select(User)
+            .where(condition)
+            .order_by(User.id)
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        ).all()
+        rows = [
+            UserRow(
+                id=u.id,
+                email=u.email,
+                name=u.name,
+                role=u.role,
+                account_type=u.account_type,
+                created_at=u.created_at,
+            )
+            for u in users
+            if u.id is not None
+        ]
+    return UserPage(rows=rows, page=page, pages=pages, total=total)
+
+
+def set_role(actor: auth.CurrentUser | None, user_id: int, role: str) -> None:
+    """Admins only; the last admin cannot be demoted, so the site always has one."""
+    require_admin(actor)
+    assign_role(user_id, role)
+
+
+def assign_role(user_id: int, role: str) -> None:
+    """Without an actor check: for the operator's CLI only."""
+    if role not in ROLES:
+        raise ServiceError("role_invalid")
+    with session_scope() as db:
+        user = db.get(User, int(user_id), with_for_update=True)
+        if user is None:
+            raise NotFound()
+        if user.role == "admin" and role != "admin":
+            admins = db.exec(
+                select(func.count()).select_from(User).where(User.role == "admin")
+            ).one()
+            if admins <= 1:
+                raise ServiceError("last_admin")
+        user.role, user.updated_at = role, utcnow()
+
+
+def find_by_email(email: str) -> User | None:
+    email = auth.normalize_email(email)
+    with session_scope() as db:
+        return db.exec(select(User).where(User.email == email)).first()
+
+
+def create_admin(email: str, password: str, name: str) -> User:
+    """For the CLI: creates the account, or promotes an existing one (password unchanged)."""
+    email = auth.normalize_email(email)
+    existing = find_by_email(email)
+    if existing is not None:
+        assign_role(existing.id, "admin")
+        return existing
+    auth.check_password(password)
+    with session_scope() as db:
+        user = User(
+            email=email,
+            name=auth.clean_name(name),
+            role="admin",
+            password_hash=auth.hash_password(password),
+        )
+        db.add(user)
+    return user

@@ -1,0 +1,5 @@
+"""Reflex states. Thin: find the user, validate arguments, call services, hold view data.
+
+Every public method of a State can be called by any client with any arguments, so each one checks
+the user itself (`AuthState.user_or_redirect`) and validates what it is given.
+"""

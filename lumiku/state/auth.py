@@ -1,0 +1,135 @@
+"""Who is signed in, in this tab: the session token, the language and a summary for the header."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import reflex as rx
+
+from lumiku import routes
+from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from lumiku.services import auth
+from lumiku.state.base import call, error_text, form_text
+
+
+class AuthState(rx.State):
+    token: str = rx.LocalStorage("", name="lumiku_token", sync=True)
+    lang: str = rx.LocalStorage(DEFAULT_LANGUAGE, name="lumiku_lang", sync=True)
+    user_name: str = ""
+    user_email: str = ""
+    is_admin: bool = False
+    signed_in: bool = False
+    error: str = ""
+    notice: str = ""  # message key explaining why the sign-in page is shown
+    busy: bool = False
+
+    # ------------------------------------------------------------ helpers (not event handlers)
+
+    async def _user(self) -> auth.CurrentUser | None:
+        """Re-derives the user from the token on every call, so revocation applies at once."""
+        user = await call(auth.resolve, self.token) if self.token else None
+        if user is None:
+            self._forget()
+        else:
+            self.user_name, self.user_email = user.name, user.email
+            self.is_admin, self.signed_in = user.is_admin, True
+            if user.language in LANGUAGE_NAMES:
+                self.lang = user.language
+        return user
+
+    def _forget(self) -> None:
+        self.token, self.user_name, self.user_email = "", "", ""
+        self.is_admin = self.signed_in = False
+
+    def _to_sign_in(self, reason: str = "expired") -> rx.event.EventSpec:
+        next_path = quote(self.router.url.path or routes.DASHBOARD)
+        return rx.redirect(f"{routes.SIGN_IN}?reason={reason}&next={next_path}", replace=True)
+
+    def _client(self) -> tuple[str, str]:
+        session = self.router.session
+        return session.client_ip or "", self.router.headers.user_agent or ""
+
+    def _after_sign_in(self, signed: auth.SignedIn) -> rx.event.EventSpec:
+        self.token = signed.token
+        self.user_name, self.user_email = signed.user.name, signed.user.email
+        self.is_admin, self.signed_in = signed.user.is_admin, True
+        self.lang = signed.user.language
+        next_path = self.router.url.query_parameters.get("next", "")
+        # Only local paths: an open redirect would send users to a look-alike site.
+        safe = next_path.startswith("/") and not next_path.startswith("//")
+        return rx.redirect(next_path if safe else routes.DASHBOARD, replace=True)
+
+    # ------------------------------------------------------------ event handlers
+
+    @rx.event
+    async def guard(self):
+        """on_load of every signed-in page: redirect strangers to the sign-in page."""
+        if await self._user() is None:
+            return self._to_sign_in("required" if not self.token else "expired")
+
+    @rx.event
+    async def guest_only(self):
+        """on_load of the sign-in and sign-up pages: a signed-in visitor goes to the dashboard."""
+        self.error = ""
+        reason = self.router.url.query_parameters.get("reason", "")
+        self.notice = {"expired": "session_ended", "signed-out": "signed_out"}.get(reason, "")
+        if self.token and await self._user() is not None:
+            return rx.redirect(routes.DASHBOARD, replace=True)
+
+    @rx.event
+    async def sign_in(self, form: dict):
+        self.error, self.busy = "", True
+        yield
+        ip, agent = self._client()
+        try:
+            signed = await call(
+                auth.sign_in,
+                form_text(form, "email", 254),
+                form_text(form, "password", 200),
+                ip=ip,
+                user_agent=agent,
+            )
+        except Exception as exc:  # noqa: BLE001 - shown to the user, unexpected ones logged
+            self.error = error_text(exc, self.lang)
+            return
+        finally:
+            self.busy = False
+        yield self._after_sign_in(signed)
+
+    @rx.event
+    async def sign_up(self, form: dict):
+        self.error, self.busy = "", True
+        yield
+        ip, agent = self._client()
+        try:
+            signed = await call(
+                auth.register,
+                form_text(form, "email", 254),
+                form_text(form, "password", 200),
+                form_text(form, "name", 200),
+                ip=ip,
+                user_agent=agent,
+                language=self.lang,
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.error = error_text(exc, self.lang)
+            return
+        finally:
+            self.busy = False
+        yield self._after_sign_in(signed)
+
+    @rx.event
+    async def sign_out(self):
+        if self.token:
+            await call(auth.sign_out, self.token)
+        self._forget()
+        return rx.redirect(f"{routes.SIGN_IN}?reason=signed-out", replace=True)
+
+    @rx.event
+    async def set_language(self, lang: str):
+        if lang not in LANGUAGE_NAMES:
+            return
+        self.lang = lang
+        if self.token and (user := await self._user()) is not None:
+            self.lang = lang
+            await call(auth.change_language, user, lang)

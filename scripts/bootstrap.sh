@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Idempotent setup for a fresh Debian/Ubuntu machine: Python venv, project install, Reflex's bun
+# (from the npm registry: Reflex's own installer downloads from GitHub), FFmpeg, and with
+# `--test` Debian's Chromium for the browser tests. Safe to run again; each step is skipped when done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[ "${1:-}" = "--test" ] && want_browser=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+apt_install() {  # apt_install PACKAGE...
+  if [ "$(id -u)" = 0 ]; then
+    say "installing $* with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
+      apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null; }
+  else
+    echo "missing: $*. Install it with:  sudo apt-get install -y $*" >&2
+    exit 1
+  fi
+}
+
+# 1. Python environment.
+PY=${PYTHON:-python3}
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11+ is required" >&2; exit 1; }
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$PY" -m venv .venv 2>/dev/null || { apt_install python3-venv; "$PY" -m venv .venv; }
+fi
+stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+if [ ! -f "$stamp" ]; then
+  say "installing Python dependencies"
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e '.[dev]'
+  rm -f .venv/.installed-* && touch "$stamp"
+fi
+
+# 2. Reflex's JavaScript runtime: bun from the npm registry into .tools/.
+BUN_VERSION=1.4.4
+case "$(uname -m)" in
+  x86_64) bun_pkg=@oven/bun-linux-x64 ;;
+  aarch64|arm64) bun_pkg=@oven/bun-linux-aarch64 ;;
+  *) echo "unsupported CPU: $(uname -m)" >&2; exit 1 ;;
+esac
+bun=.tools/node_modules/$bun_pkg/bin/bun
+if [ ! -x "$bun" ] || [ "$("$bun" --version 2>/dev/null)" != "$BUN_VERSION" ]; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  say "installing bun $BUN_VERSION from the npm registry"
+  mkdir -p .tools
+  npm install --silent --no-audit --no-fund --prefix .tools "$bun_pkg@$BUN_VERSION" >/dev/null
+fi
+
+# 3. FFmpeg (media apps) and, for tests, Chromium.
+command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || apt_install ffmpeg
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  apt_install chromium
+fi
+exit 0
