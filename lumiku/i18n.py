@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Lumiku turns your videos and photos into many unique, ready-to-post variants for "
             "TikTok, Instagram, Shopee and YouTube. Pay per use with credits, or subscribe."
         ),
-        "landing_cta": "Start free — 100 credits on sign-up",
+        "landing_cta": "Create a free account",
         "landing_apps_title": "Eight apps, one account",
         "landing_have_account": "Already have an account?",
         # auth forms
@@ -162,7 +162,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "di TikTok, Instagram, Shopee, dan YouTube. Bayar per pemakaian dengan kredit, atau "
             "berlangganan."
         ),
-        "landing_cta": "Mulai gratis — 100 kredit saat daftar",
+        "landing_cta": "Buat akun gratis",
         "landing_apps_title": "Delapan aplikasi, satu akun",
         "landing_have_account": "Sudah punya akun?",
         "sign_in_title": "Masuk ke Lumiku",

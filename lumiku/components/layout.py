@@ -13,12 +13,11 @@ from lumiku.state.auth import AuthState
 
 def language_switch() -> rx.Component:
     return rx.select.root(
-        rx.select.trigger(aria_label="Language", variant="ghost"),
+        rx.select.trigger(aria_label="Language", variant="ghost", id="language-switch"),
         rx.select.content(rx.select.item("ID", value="id"), rx.select.item("EN", value="en")),
         value=AuthState.lang,
         on_change=AuthState.set_language,
         size="2",
-        id="language-switch",
     )
 
 
@@ -26,7 +25,7 @@ def brand(href: str) -> rx.Component:
     return rx.link(
         rx.hstack(
             rx.icon("sparkles", color=rx.color("accent", 9)),
-            rx.heading("Lumiku", size="5", weight="bold"),
+            rx.text("Lumiku", size="5", weight="bold", as_="span"),
             align="center",
             spacing="2",
         ),

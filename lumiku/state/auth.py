@@ -7,7 +7,7 @@ from urllib.parse import quote
 import reflex as rx
 
 from lumiku import routes
-from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES
+from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, tr
 from lumiku.services import auth
 from lumiku.state.base import call, error_text, form_text
 
@@ -20,8 +20,9 @@ class AuthState(rx.State):
     is_admin: bool = False
     signed_in: bool = False
     error: str = ""
-    notice: str = ""  # message key explaining why the sign-in page is shown
+    notice: str = ""  # why the sign-in page is shown, e.g. "your session has ended"
     busy: bool = False
+    _session_ended: bool = False  # set by _user(): the tab had a token that no longer works
 
     # ------------------------------------------------------------ helpers (not event handlers)
 
@@ -29,6 +30,7 @@ class AuthState(rx.State):
         """Re-derives the user from the token on every call, so revocation applies at once."""
         user = await call(auth.resolve, self.token) if self.token else None
         if user is None:
+            self._session_ended = bool(self.token)
             self._forget()
         else:
             self.user_name, self.user_email = user.name, user.email
@@ -41,7 +43,9 @@ class AuthState(rx.State):
         self.token, self.user_name, self.user_email = "", "", ""
         self.is_admin = self.signed_in = False
 
-    def _to_sign_in(self, reason: str = "expired") -> rx.event.EventSpec:
+    def _to_sign_in(self) -> rx.event.EventSpec:
+        """After `_user()` found nobody: say whether a session ended or none existed."""
+        reason = "expired" if self._session_ended else "required"
         next_path = quote(self.router.url.path or routes.DASHBOARD)
         return rx.redirect(f"{routes.SIGN_IN}?reason={reason}&next={next_path}", replace=True)
 
@@ -65,14 +69,15 @@ class AuthState(rx.State):
     async def guard(self):
         """on_load of every signed-in page: redirect strangers to the sign-in page."""
         if await self._user() is None:
-            return self._to_sign_in("required" if not self.token else "expired")
+            return self._to_sign_in()
 
     @rx.event
     async def guest_only(self):
         """on_load of the sign-in and sign-up pages: a signed-in visitor goes to the dashboard."""
         self.error = ""
         reason = self.router.url.query_parameters.get("reason", "")
-        self.notice = {"expired": "session_ended", "signed-out": "signed_out"}.get(reason, "")
+        key = {"expired": "session_ended", "signed-out": "signed_out"}.get(reason)
+        self.notice = tr(key, self.lang) if key else ""
         if self.token and await self._user() is not None:
             return rx.redirect(routes.DASHBOARD, replace=True)
 

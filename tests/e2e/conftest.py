@@ -1,0 +1,137 @@
+"""The real product for browser tests: `lumiku web` and `lumiku worker` on the test services,
+driven by Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from lumiku.settings import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("LUMIKU_TEST_CHROMIUM", "/usr/bin/chromium")
+START_TIMEOUT = 420  # the first start installs the frontend's packages and builds it
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "lumiku.cli", *args],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            continue
+
+
+@pytest.fixture(scope="session")
+def base_url(migrated, tmp_path_factory) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "HOST": "127.0.0.1",
+        "WEB_WORKERS": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    logs = tmp_path_factory.mktemp("logs")
+    worker = _spawn(["worker"], env, logs / "worker.log")
+    web = _spawn(["web"], env, logs / "web.log")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT
+        while True:
+            if web.poll() is not None or worker.poll() is not None:
+                pytest.fail(
+                    "the app stopped while starting:\n"
+                    + (logs / "web.log").read_text()[-4000:]
+                    + (logs / "worker.log").read_text()[-2000:]
+                )
+            try:
+                if (
+                    httpx.get(f"{url}/api/health", timeout=2).status_code == 200
+                    and httpx.get(url, timeout=5).status_code == 200
+                ):
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    "the app did not start in time:\n" + (logs / "web.log").read_text()[-4000:]
+                )
+            time.sleep(1)
+        yield url
+    finally:
+        _stop(web)
+        _stop(worker)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(services):
+    """Every test signs in from 127.0.0.1; each starts with that address's limits unused."""
+    from lumiku.services.redis_client import get_redis
+
+    client = get_redis()
+    for key in client.scan_iter("rl:*"):
+        client.delete(key)
+
+
+@pytest.fixture
+def email() -> str:
+    return f"e2e-{uuid.uuid4().hex[:10]}@example.com"
+
+
+@pytest.fixture
+def user(migrated, email):
+    """An existing account (made through the service, as registration is tested elsewhere)."""
+    from lumiku.services import auth
+
+    setup = auth.register(
+        email, "rahasia-123", "Sari Wulandari", ip="192.0.2.1", user_agent="setup"
+    )
+    auth.sign_out(setup.token)  # the account exists; no browser is signed in yet
+    return {"email": email, "password": "rahasia-123", "name": "Sari Wulandari"}
