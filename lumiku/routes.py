@@ -7,3 +7,9 @@ DASHBOARD = "/dashboard"
 PROFILE = "/profile"
 DEVICES = "/devices"
 ADMIN_USERS = "/admin/users"
+
+
+def safe_next(path: str) -> str:
+    """Where to go after signing in: only a local path, never another site (open redirect)."""
+    local = path.startswith("/") and not path.startswith(("//", "/\\"))
+    return path if local and "\n" not in path and "\r" not in path else DASHBOARD

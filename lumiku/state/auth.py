@@ -59,9 +59,7 @@ class AuthState(rx.State):
         self.is_admin, self.signed_in = signed.user.is_admin, True
         self.lang = signed.user.language
         next_path = self.router.url.query_parameters.get("next", "")
-        # Only local paths: an open redirect would send users to a look-alike site.
-        safe = next_path.startswith("/") and not next_path.startswith("//")
-        return rx.redirect(next_path if safe else routes.DASHBOARD, replace=True)
+        return rx.redirect(routes.safe_next(next_path), replace=True)
 
     # ------------------------------------------------------------ event handlers
 

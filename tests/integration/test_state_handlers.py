@@ -1,0 +1,124 @@
+"""Reflex state handlers are public RPC: call them as a hostile client would, with any arguments."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+
+import pytest
+import reflex as rx
+
+from lumiku.services import auth, users
+from lumiku.state.account import DevicesState, ProfileState
+from lumiku.state.admin import AdminUsersState
+from lumiku.state.auth import AuthState
+
+pytestmark = pytest.mark.usefixtures("db", "rds")
+
+
+def states():
+    root = rx.State()
+    get = lambda cls: root.get_substate(cls.get_full_name().split(".")[1:])  # noqa: E731
+    return get(AuthState), get
+
+
+def call(state, name: str, *args):
+    """Runs an event handler as Reflex would; returns what it returned or yielded."""
+    result = type(state).event_handlers[name].fn(state, *args)
+
+    async def drain():
+        if inspect.isasyncgen(result):
+            return [item async for item in result]
+        return await result if inspect.iscoroutine(result) else result
+
+    return asyncio.run(drain())
+
+
+def redirect_target(spec) -> str:
+    return str(spec.args[0][1]).strip('"') if spec is not None else ""
+
+
+def signed_in(n: int) -> tuple[auth.SignedIn, AuthState, callable]:
+    signed = auth.register(
+        f"s{n}@example.com", "rahasia-123", f"S {n}", ip=f"10.4.{n}.1", user_agent="test"
+    )
+    session, get = states()
+    session.token = signed.token
+    return signed, session, get
+
+
+def test_guard_sends_strangers_and_ended_sessions_to_sign_in():
+    session, _ = states()
+    assert "reason=required" in redirect_target(call(session, "guard"))
+    session.token = "forged.token.value"
+    assert "reason=expired" in redirect_target(call(session, "guard"))
+    assert session.token == ""
+
+
+def test_every_handler_rederives_the_user():
+    signed, session, get = signed_in(1)
+    auth.sign_out(signed.token)  # revoked elsewhere
+    profile = get(ProfileState)
+    out = call(profile, "save_name", {"name": "Changed"})
+    assert "reason=expired" in redirect_target(out)
+    assert users.find_by_email("s1@example.com").name == "S 1"
+
+
+def test_revoking_another_users_session_is_refused():
+    victim = auth.register("v@example.com", "rahasia-123", "V", ip="10.4.9.1", user_agent="t")
+    _, session, get = signed_in(2)
+    devices = get(DevicesState)
+    call(devices, "revoke", victim.user.session_id)
+    assert devices.error and auth.resolve(victim.token) is not None
+    call(devices, "revoke", {"not": "a string"})  # odd payloads are ignored, not crashes
+    assert auth.resolve(victim.token) is not None
+
+
+def test_the_current_session_is_not_revoked_from_the_list():
+    signed, session, get = signed_in(3)
+    devices = get(DevicesState)
+    call(devices, "load")
+    call(devices, "revoke", signed.user.session_id)
+    assert auth.resolve(signed.token) is not None
+
+
+def test_forms_with_odd_shapes_get_validation_errors():
+    _, session, get = signed_in(4)
+    profile = get(ProfileState)
+    call(profile, "save_name", ["not", "a", "dict"])
+    assert profile.error == "Masukkan nama Anda."
+    call(
+        profile,
+        "save_password",
+        {
+            "current_password": "rahasia-123",
+            "new_password": "abcdefgh1",
+            "confirm_password": "abcdefgh2",
+        },
+    )
+    assert "tidak sama" in profile.error
+
+
+def test_admin_handlers_refuse_normal_users():
+    target = auth.register("t@example.com", "rahasia-123", "T", ip="10.4.8.1", user_agent="t")
+    _, session, get = signed_in(5)
+    admin_state = get(AdminUsersState)
+    assert "/dashboard" in redirect_target(call(admin_state, "load"))
+    call(admin_state, "set_role", target.user.id, "admin")
+    assert admin_state.error and users.find_by_email("t@example.com").role == "user"
+    assert admin_state.rows == []
+
+
+def test_language_choice_is_saved_on_the_account():
+    signed, session, _ = signed_in(6)
+    call(session, "set_language", "en")
+    assert session.lang == "en" and auth.resolve(signed.token).language == "en"
+    call(session, "set_language", "<script>")
+    assert session.lang == "en"
+
+
+def test_sign_in_handler_signs_in_and_goes_to_the_dashboard():
+    auth.register("r@example.com", "rahasia-123", "R", ip="10.4.7.1", user_agent="t")
+    session, _ = states()
+    out = call(session, "sign_in", {"email": "r@example.com", "password": "rahasia-123"})
+    assert redirect_target(out[-1]) == "/dashboard" and session.signed_in

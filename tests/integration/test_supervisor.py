@@ -1,0 +1,43 @@
+"""`lumiku run`'s supervisor: the embedded Redis and the workers start, and every process stops."""
+
+from __future__ import annotations
+
+import os
+
+import redis
+
+from lumiku.settings import Settings
+from lumiku.supervisor import Supervisor, python_command, start_embedded_redis
+
+
+def group_alive(pid: int) -> bool:
+    try:
+        os.killpg(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
+def test_embedded_redis_and_a_worker_start_and_all_stop(tmp_path):
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    supervisor = Supervisor()
+    start_embedded_redis(supervisor, settings)
+    socket = str(settings.embedded_redis_socket)
+    assert redis.Redis(unix_socket_path=socket).ping()
+
+    env = {**os.environ, "REDIS_URL": settings.effective_redis_url, "DATA_DIR": str(tmp_path)}
+    supervisor.spawn("worker", python_command("worker"), env=env)
+    supervisor.stop_all()
+
+    assert all(c.process.returncode is not None for c in supervisor.children)
+    assert not any(group_alive(c.process.pid) for c in supervisor.children)
+    assert not os.path.exists(socket)
+
+
+def test_a_second_start_reuses_a_running_embedded_redis(tmp_path):
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    first, second = Supervisor(), Supervisor()
+    start_embedded_redis(first, settings)
+    start_embedded_redis(second, settings)
+    assert len(first.children) == 1 and second.children == []
+    first.stop_all()

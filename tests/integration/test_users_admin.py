@@ -1,0 +1,72 @@
+"""Admin services check the actor on the server; a normal user gets nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from lumiku.services import auth, users
+from lumiku.services.errors import Forbidden, NotFound, ServiceError
+
+pytestmark = pytest.mark.usefixtures("db", "rds")
+
+
+tokens: dict[int, str] = {}
+
+
+def make_user(n: int, role: str = "user") -> auth.CurrentUser:
+    signed = auth.register(
+        f"user{n}@example.com", "rahasia-123", f"User {n}", ip=f"10.0.{n}.1", user_agent="test"
+    )
+    tokens[signed.user.id] = signed.token
+    if role != "user":
+        users.assign_role(signed.user.id, role)
+    return auth.resolve(signed.token)
+
+
+def test_a_normal_user_cannot_list_or_change_roles():
+    admin, normal = make_user(1, "admin"), make_user(2)
+    with pytest.raises(Forbidden):
+        users.list_users(normal)
+    with pytest.raises(Forbidden):
+        users.set_role(normal, normal.id, "admin")
+    with pytest.raises(Forbidden):
+        users.set_role(None, normal.id, "admin")
+    assert {r.email: r.role for r in users.list_users(admin).rows}["user2@example.com"] == "user"
+
+
+def test_admin_changes_roles_but_never_removes_the_last_admin():
+    admin, normal = make_user(1, "admin"), make_user(2)
+    users.set_role(admin, normal.id, "admin")
+    normal = auth.resolve(tokens[normal.id])  # handlers re-derive the user on every call
+    users.set_role(normal, admin.id, "user")
+    with pytest.raises(ServiceError) as err:
+        users.set_role(normal, normal.id, "user")
+    assert err.value.code == "last_admin"
+    with pytest.raises(ServiceError):
+        users.set_role(normal, admin.id, "owner")
+    with pytest.raises(NotFound):
+        users.set_role(normal, 999_999, "user")
+
+
+def test_listing_pages_and_searches():
+    admin = make_user(1, "admin")
+    for n in range(2, 24):
+        make_user(n)
+    first = users.list_users(admin, page=1)
+    assert (first.total, first.pages, len(first.rows)) == (23, 2, 20)
+    assert len(users.list_users(admin, page=2).rows) == 3
+    assert users.list_users(admin, page=99).page == 2
+    found = users.list_users(admin, query="USER17@")
+    assert [r.email for r in found.rows] == ["user17@example.com"]
+
+
+def test_create_admin_creates_or_promotes():
+    users.create_admin("Boss@Example.com", "rahasia-123", "Boss")
+    assert users.find_by_email("boss@example.com").role == "admin"
+    normal = make_user(3)
+    users.create_admin("user3@example.com", "ignored-password", "ignored")
+    assert users.find_by_email("user3@example.com").role == "admin"
+    assert (
+        auth.sign_in("user3@example.com", "rahasia-123", ip="10.9.0.1", user_agent="t").user.id
+        == normal.id
+    )
