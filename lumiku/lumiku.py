@@ -7,5 +7,8 @@ from lumiku.api import api, block_public_uploads
 
 app = rx.App(
     api_transformer=[api, block_public_uploads],
-    head_components=[rx.el.meta(name="theme-color", content="#6e56cf")],
+    head_components=[
+        rx.el.meta(name="theme-color", content="#6e56cf"),
+        rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
+    ],
 )
