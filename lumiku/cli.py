@@ -64,6 +64,7 @@ def cmd_run(_: argparse.Namespace) -> int:
         python_command,
         reflex_environment,
         start_embedded_redis,
+        web_answers,
     )
 
     settings = get_settings()
@@ -76,11 +77,13 @@ def cmd_run(_: argparse.Namespace) -> int:
         supervisor.spawn(f"worker {n + 1}", python_command("worker"))
     supervisor.spawn("web", python_command("web"), env=reflex_environment(settings))
     print(
-        f"Lumiku is starting at {settings.effective_public_url} "
-        f"(the first start builds the frontend; Ctrl-C stops everything)",
+        "Lumiku is starting: the frontend is built at each start; Ctrl-C stops everything.",
         flush=True,
     )
-    return supervisor.watch()
+    return supervisor.watch(
+        ready=lambda: web_answers(settings),
+        ready_message=f"\nLumiku is running at {settings.effective_public_url}\n",
+    )
 
 
 def cmd_create_admin(args: argparse.Namespace) -> int:

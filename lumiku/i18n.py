@@ -16,7 +16,6 @@ DEFAULT_LANGUAGE = "id"
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         # shell
-        "brand_tagline": "Turn one upload into many ready-to-post variants.",
         "nav_dashboard": "Dashboard",
         "nav_profile": "Profile",
         "nav_devices": "Devices",
@@ -25,7 +24,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nav_sign_in": "Sign in",
         "nav_sign_up": "Create account",
         "nav_menu": "Menu",
-        "language": "Language",
         "loading": "Loading…",
         "back_to_dashboard": "Back to dashboard",
         # landing
@@ -88,7 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "saved_name": "Name saved.",
         "saved_email": "Email changed.",
         "saved_password": "Password changed. Other devices signed out: {count}.",
-        "saved_language": "Language saved.",
         "passwords_differ": "The two new passwords are not the same.",
         # devices
         "devices_title": "Devices",
@@ -118,7 +115,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_col_joined": "Joined",
         "admin_role_saved": "Role saved.",
         "admin_no_users": "No users match.",
-        "page_of": "Page {page} of {pages}",
         "prev": "Previous",
         "next": "Next",
         # errors
@@ -144,7 +140,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unexpected_error": "Something went wrong on our side. Please try again.",
     },
     "id": {
-        "brand_tagline": "Ubah satu unggahan menjadi banyak variasi siap posting.",
         "nav_dashboard": "Dasbor",
         "nav_profile": "Profil",
         "nav_devices": "Perangkat",
@@ -153,7 +148,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nav_sign_in": "Masuk",
         "nav_sign_up": "Buat akun",
         "nav_menu": "Menu",
-        "language": "Bahasa",
         "loading": "Memuat…",
         "back_to_dashboard": "Kembali ke dasbor",
         "landing_title": "Konten untuk setiap feed, jadi dalam hitungan menit",
@@ -216,7 +210,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "saved_name": "Nama disimpan.",
         "saved_email": "Email diganti.",
         "saved_password": "Kata sandi diganti. Perangkat lain yang dikeluarkan: {count}.",
-        "saved_language": "Bahasa disimpan.",
         "passwords_differ": "Kedua kata sandi baru tidak sama.",
         "devices_title": "Perangkat",
         "devices_subtitle": ("Browser yang masuk ke akun Anda. Keluarkan yang tidak Anda kenali."),
@@ -242,7 +235,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_col_joined": "Bergabung",
         "admin_role_saved": "Peran disimpan.",
         "admin_no_users": "Tidak ada pengguna yang cocok.",
-        "page_of": "Halaman {page} dari {pages}",
         "prev": "Sebelumnya",
         "next": "Berikutnya",
         "email_invalid": "Masukkan alamat email yang valid.",

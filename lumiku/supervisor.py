@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,8 +73,11 @@ class Supervisor:
                 _signal_group(child.process, signal.SIGKILL)  # the group may outlive its leader
                 child.process.wait()
 
-    def watch(self) -> int:
-        """Waits until a signal arrives or a child dies; then stops everything."""
+    def watch(self, ready: Callable[[], bool] | None = None, ready_message: str = "") -> int:
+        """Waits until a signal arrives or a child dies; then stops everything.
+
+        `ready` is polled until it first returns True, then `ready_message` is printed.
+        """
 
         def on_signal(signum: int, _frame) -> None:  # noqa: ANN001
             raise KeyboardInterrupt
@@ -92,6 +96,9 @@ class Supervisor:
                         )
                         exit_code = code or 1
                         raise KeyboardInterrupt
+                if ready is not None and _quietly(ready):
+                    print(ready_message, flush=True)
+                    ready = None
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass
@@ -100,6 +107,20 @@ class Supervisor:
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             self.stop_all()
         return exit_code
+
+
+def _quietly(check: Callable[[], bool]) -> bool:
+    try:
+        return bool(check())
+    except Exception:  # noqa: BLE001 - not up yet
+        return False
+
+
+def web_answers(settings: Settings) -> bool:
+    import httpx
+
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
+    return httpx.get(f"http://{host}:{settings.port}/ping", timeout=1).status_code == 200
 
 
 def _signal_group(process: subprocess.Popen, signum: int) -> None:
@@ -149,14 +170,9 @@ def start_embedded_redis(supervisor: Supervisor, settings: Settings) -> None:
     _wait_for(lambda: redis.Redis(unix_socket_path=str(socket)).ping(), "embedded Redis")
 
 
-def _wait_for(check, what: str, seconds: float = 15.0) -> None:  # noqa: ANN001
+def _wait_for(check: Callable[[], bool], what: str, seconds: float = 15.0) -> None:
     deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if check():
-                return
-        except Exception:  # noqa: BLE001 - not up yet
-            pass
+    while not _quietly(check):
         if time.monotonic() > deadline:
             raise SystemExit(f"lumiku: {what} did not start within {seconds:.0f} s")
         time.sleep(0.1)

@@ -10,6 +10,24 @@ from lumiku.components.layout import shell
 from lumiku.components.text import t
 from lumiku.state.auth import AuthState
 
+password_type = rx.cond(AuthState.show_password, "text", "password")
+
+
+def _show_password() -> rx.Component:
+    return rx.text(
+        rx.checkbox(
+            checked=AuthState.show_password,
+            on_change=AuthState.set_show_password,
+            id="show-password",
+            margin_right="0.5rem",
+        ),
+        t("show_password"),
+        as_="label",
+        size="2",
+        display="flex",
+        align_items="center",
+    )
+
 
 def _panel(title_key: str, form: rx.Component, footer: rx.Component) -> rx.Component:
     return shell(
@@ -55,10 +73,11 @@ def sign_in() -> rx.Component:
                 field(
                     "field_password",
                     "password",
-                    type_="password",
+                    type_=password_type,
                     autocomplete="current-password",
                     required=True,
                 ),
+                _show_password(),
                 submit("submit_sign_in", AuthState.busy, "submit-sign-in"),
                 spacing="4",
             ),
@@ -92,12 +111,13 @@ def sign_up() -> rx.Component:
                 field(
                     "field_password",
                     "password",
-                    type_="password",
+                    type_=password_type,
                     autocomplete="new-password",
                     hint_key="password_hint",
                     required=True,
                     min_length=8,
                 ),
+                _show_password(),
                 submit("submit_sign_up", AuthState.busy, "submit-sign-up"),
                 spacing="4",
             ),

@@ -22,6 +22,7 @@ class AuthState(rx.State):
     error: str = ""
     notice: str = ""  # why the sign-in page is shown, e.g. "your session has ended"
     busy: bool = False
+    show_password: bool = False
     _session_ended: bool = False  # set by _user(): the tab had a token that no longer works
 
     # ------------------------------------------------------------ helpers (not event handlers)
@@ -120,6 +121,10 @@ class AuthState(rx.State):
         finally:
             self.busy = False
         yield self._after_sign_in(signed)
+
+    @rx.event
+    def set_show_password(self, show: bool):
+        self.show_password = show is True
 
     @rx.event
     async def sign_out(self):

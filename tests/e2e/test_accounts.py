@@ -60,6 +60,12 @@ def test_registration_explains_a_taken_email(page: Page, base_url: str, user):
 
 
 def test_a_wrong_password_is_refused(page: Page, base_url: str, user):
+    page.goto(f"{base_url}/sign-in")
+    page.locator("#field-password").fill("not-the-password")
+    expect(page.locator("#field-password")).to_have_attribute("type", "password")
+    page.locator("#show-password").click()
+    expect(page.locator("#field-password")).to_have_attribute("type", "text")
+    expect(page.locator("#field-password")).to_have_value("not-the-password")
     sign_in(page, base_url, user["email"], "not-the-password")
     expect(page.locator("#auth-error")).to_contain_text("Email atau kata sandi salah")
     expect(page).to_have_url(re.compile(r"/sign-in"))

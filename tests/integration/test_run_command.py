@@ -67,6 +67,15 @@ def start_and_stop(data_dir: Path) -> str:
         page = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
         assert page.status_code == 200 and "Lumiku" in page.text
         assert len(processes_with(marker)) >= 4  # supervisor, Redis, worker, web
+        for _ in range(10):  # the announcement follows the first answer within a poll or two
+            if (
+                f"Lumiku is running at http://localhost:{port}"
+                in (data_dir / "run.log").read_text()
+            ):
+                break
+            time.sleep(0.5)
+        else:
+            raise AssertionError("lumiku run never said where it is running")
     finally:
         run.send_signal(signal.SIGTERM)
         assert run.wait(60) == 0
