@@ -1,9 +1,10 @@
-"""The Reflex app: registers pages and mounts our HTTP routes. Nothing else lives here."""
+"""The Reflex app: adds the pages and mounts our HTTP routes. Nothing else lives here."""
 
 import reflex as rx
 
-import lumiku.pages  # noqa: F401 - registers every page
+import lumiku.pages  # noqa: F401 - records every page in PAGES
 from lumiku.api import api, block_public_uploads
+from lumiku.components.layout import PAGES
 
 app = rx.App(
     api_transformer=[api, block_public_uploads],
@@ -12,3 +13,6 @@ app = rx.App(
         rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"),
     ],
 )
+
+for _page in PAGES:
+    app.add_page(**_page)

@@ -106,6 +106,7 @@ class Supervisor:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             self.stop_all()
+            print("lumiku: stopped", flush=True)
         return exit_code
 
 

@@ -158,8 +158,25 @@ def shell(content: rx.Component) -> rx.Component:
     )
 
 
+PAGES: list[dict] = []  # added to the app by lumiku.lumiku, once per process
+
+
+def page(route: str, title: str, on_load: rx.event.EventType | None = None):
+    """Records a page for `lumiku.lumiku` to add: one explicit, greppable list of every route.
+
+    (Reflex's own `@rx.page` re-applies its pages at each compile, so every web worker logged a
+    "page redefined" warning per page.)
+    """
+
+    def decorator(render: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+        PAGES.append({"component": render, "route": route, "title": title, "on_load": on_load})
+        return render
+
+    return decorator
+
+
 def signed_in_page(route: str, title: str, on_load: rx.event.EventType | None = None):
-    """Registers a page for signed-in users.
+    """Records a page for signed-in users, inside the shell.
 
     `on_load` must itself check the user (the default, `AuthState.guard`, does only that): Reflex
     runs every on_load handler even after one redirects, so a separate guard would not stop
@@ -167,10 +184,10 @@ def signed_in_page(route: str, title: str, on_load: rx.event.EventType | None = 
     """
 
     def decorator(content: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
-        @rx.page(route=route, title=f"{title} · Lumiku", on_load=on_load or AuthState.guard)
-        def page() -> rx.Component:
+        def render() -> rx.Component:
             return shell(rx.cond(rx.State.is_hydrated & AuthState.signed_in, content(), loading()))
 
-        return page
+        render.__name__ = content.__name__
+        return page(route, f"{title} · Lumiku", on_load or AuthState.guard)(render)
 
     return decorator

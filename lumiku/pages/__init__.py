@@ -1,3 +1,3 @@
-"""Importing this package registers every page (Reflex compiles only imported pages)."""
+"""Importing this package records every page in `lumiku.components.layout.PAGES`."""
 
 from lumiku.pages import account, admin, apps, auth, dashboard, landing  # noqa: F401

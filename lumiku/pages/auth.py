@@ -6,7 +6,7 @@ import reflex as rx
 
 from lumiku import routes
 from lumiku.components.forms import error_callout, field, submit
-from lumiku.components.layout import shell
+from lumiku.components.layout import page, shell
 from lumiku.components.text import t
 from lumiku.state.auth import AuthState
 
@@ -18,11 +18,11 @@ def _show_password() -> rx.Component:
         rx.checkbox(
             checked=AuthState.show_password,
             on_change=AuthState.set_show_password,
-            id="show-password",
             margin_right="0.5rem",
         ),
         t("show_password"),
         as_="label",
+        id="show-password",
         size="2",
         display="flex",
         align_items="center",
@@ -56,7 +56,7 @@ def _panel(title_key: str, form: rx.Component, footer: rx.Component) -> rx.Compo
     )
 
 
-@rx.page(route=routes.SIGN_IN, title="Sign in · Lumiku", on_load=AuthState.guest_only)
+@page(routes.SIGN_IN, "Sign in · Lumiku", on_load=AuthState.guest_only)
 def sign_in() -> rx.Component:
     return _panel(
         "sign_in_title",
@@ -93,7 +93,7 @@ def sign_in() -> rx.Component:
     )
 
 
-@rx.page(route=routes.SIGN_UP, title="Create account · Lumiku", on_load=AuthState.guest_only)
+@page(routes.SIGN_UP, "Create account · Lumiku", on_load=AuthState.guest_only)
 def sign_up() -> rx.Component:
     return _panel(
         "sign_up_title",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import plugins, routes
-from lumiku.components.layout import shell
+from lumiku.components.layout import page, shell
 from lumiku.components.text import t
 
 
@@ -22,7 +22,7 @@ def _app_tile(app: plugins.AppPlugin) -> rx.Component:
     )
 
 
-@rx.page(route=routes.LANDING, title="Lumiku — content for every feed")
+@page(routes.LANDING, "Lumiku — content for every feed")
 def landing() -> rx.Component:
     return shell(
         rx.vstack(
