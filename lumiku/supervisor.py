@@ -79,7 +79,7 @@ class Supervisor:
         `ready` is polled until it first returns True, then `ready_message` is printed.
         """
 
-        def on_signal(signum: int, _frame) -> None:  # noqa: ANN001
+        def on_signal(signum: int, _frame) -> None:
             raise KeyboardInterrupt
 
         signal.signal(signal.SIGTERM, on_signal)

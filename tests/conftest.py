@@ -10,7 +10,7 @@ SERVICES = test_services.choose()
 test_services.configure_environment(SERVICES)
 
 
-def pytest_report_header(config: pytest.Config) -> list[str]:  # noqa: ARG001
+def pytest_report_header(config: pytest.Config) -> list[str]:
     return SERVICES.describe()
 
 

@@ -44,7 +44,7 @@ def live_workers() -> int:
     )
 
 
-def _aware(moment):  # noqa: ANN001, ANN202 - RQ versions differ on naive vs aware UTC
+def _aware(moment):
     from datetime import UTC
 
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -8,7 +8,7 @@ import reflex as rx
 
 from lumiku.i18n import format_datetime, tr
 from lumiku.services import auth
-from lumiku.state.auth import AuthState
+from lumiku.state.auth import AuthState, signed_in_user
 from lumiku.state.base import call, error_text, form_text
 
 
@@ -19,21 +19,18 @@ class ProfileState(rx.State):
     notice: str = ""
     busy: bool = False
 
-    async def _begin(self) -> tuple[AuthState, auth.CurrentUser | None]:
-        self.error = self.notice = ""
-        session = await self.get_state(AuthState)
-        return session, await session._user()
-
     @rx.event
     async def load(self):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             return session._to_sign_in()
         self.name, self.email = user.name, user.email
 
     @rx.event
     async def save_name(self, form: dict):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             return session._to_sign_in()
         try:
@@ -46,7 +43,8 @@ class ProfileState(rx.State):
 
     @rx.event
     async def save_email(self, form: dict):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             yield session._to_sign_in()
             return
@@ -68,7 +66,8 @@ class ProfileState(rx.State):
 
     @rx.event
     async def save_password(self, form: dict):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             yield session._to_sign_in()
             return
@@ -123,21 +122,18 @@ class DevicesState(rx.State):
         ]
         self.loaded = True
 
-    async def _begin(self) -> tuple[AuthState, auth.CurrentUser | None]:
-        self.error = self.notice = ""
-        session = await self.get_state(AuthState)
-        return session, await session._user()
-
     @rx.event
     async def load(self):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             return session._to_sign_in()
         await self._refresh(session, user)
 
     @rx.event
     async def revoke(self, session_id: str):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             return session._to_sign_in()
         if not isinstance(session_id, str) or session_id == user.session_id:
@@ -151,7 +147,8 @@ class DevicesState(rx.State):
 
     @rx.event
     async def revoke_others(self):
-        session, user = await self._begin()
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
         if user is None:
             return session._to_sign_in()
         count = await call(auth.revoke_other_sessions, user)

@@ -9,7 +9,7 @@ import reflex as rx
 from lumiku.i18n import format_datetime, tr
 from lumiku.services import users
 from lumiku.services.errors import Forbidden
-from lumiku.state.auth import AuthState
+from lumiku.state.auth import signed_in_user
 from lumiku.state.base import call, error_text
 
 
@@ -33,8 +33,7 @@ class AdminUsersState(rx.State):
     notice: str = ""
 
     async def _load(self):
-        session = await self.get_state(AuthState)
-        actor = await session._user()
+        session, actor = await signed_in_user(self)
         if actor is None:
             return session._to_sign_in()
         try:
@@ -78,8 +77,7 @@ class AdminUsersState(rx.State):
     @rx.event
     async def set_role(self, user_id: int, role: str):
         self.error = self.notice = ""
-        session = await self.get_state(AuthState)
-        actor = await session._user()
+        session, actor = await signed_in_user(self)
         if actor is None:
             return session._to_sign_in()
         try:

@@ -12,6 +12,13 @@ from lumiku.services import auth
 from lumiku.state.base import call, error_text, form_text
 
 
+async def signed_in_user(state: rx.State) -> tuple[AuthState, auth.CurrentUser | None]:
+    """For every privileged handler of every state: the tab's AuthState and the user, re-derived
+    from the session token now (None when signed out, revoked or expired)."""
+    session = await state.get_state(AuthState)
+    return session, await session._user()
+
+
 class AuthState(rx.State):
     token: str = rx.LocalStorage("", name="lumiku_token", sync=True)
     lang: str = rx.LocalStorage(DEFAULT_LANGUAGE, name="lumiku_lang", sync=True)
@@ -80,19 +87,13 @@ class AuthState(rx.State):
         if self.token and await self._user() is not None:
             return rx.redirect(routes.DASHBOARD, replace=True)
 
-    @rx.event
-    async def sign_in(self, form: dict):
+    async def _open_session(self, service, *args, **kwargs):
+        """Shared by sign-in and sign-up: show progress, call the service, then go on or explain."""
         self.error, self.busy = "", True
         yield
         ip, agent = self._client()
         try:
-            signed = await call(
-                auth.sign_in,
-                form_text(form, "email", 254),
-                form_text(form, "password", 200),
-                ip=ip,
-                user_agent=agent,
-            )
+            signed = await call(service, *args, ip=ip, user_agent=agent, **kwargs)
         except Exception as exc:  # noqa: BLE001 - shown to the user, unexpected ones logged
             self.error = error_text(exc, self.lang)
             return
@@ -101,26 +102,19 @@ class AuthState(rx.State):
         yield self._after_sign_in(signed)
 
     @rx.event
+    async def sign_in(self, form: dict):
+        email, password = form_text(form, "email", 254), form_text(form, "password", 200)
+        async for update in self._open_session(auth.sign_in, email, password):
+            yield update
+
+    @rx.event
     async def sign_up(self, form: dict):
-        self.error, self.busy = "", True
-        yield
-        ip, agent = self._client()
-        try:
-            signed = await call(
-                auth.register,
-                form_text(form, "email", 254),
-                form_text(form, "password", 200),
-                form_text(form, "name", 200),
-                ip=ip,
-                user_agent=agent,
-                language=self.lang,
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, self.lang)
-            return
-        finally:
-            self.busy = False
-        yield self._after_sign_in(signed)
+        email, password = form_text(form, "email", 254), form_text(form, "password", 200)
+        name = form_text(form, "name", 200)
+        async for update in self._open_session(
+            auth.register, email, password, name, language=self.lang
+        ):
+            yield update
 
     @rx.event
     def set_show_password(self, show: bool):
