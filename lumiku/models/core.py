@@ -28,6 +28,8 @@ class User(SQLModel, table=True):
     role: str = Field(default="user", max_length=16)  # user | admin
     account_type: str = Field(default="payg", max_length=16)  # payg | subscription
     subscription_tier: str = Field(default="free", max_length=16)  # free | basic | pro | enterprise
+    # Always equal to the sum of the user's credit entries (kept in the same transactions).
+    credit_balance: int = Field(default=0)
     storage_quota_bytes: int = Field(default=GIB)
     storage_used_bytes: int = Field(default=0)
     language: str = Field(default="id", max_length=8)  # id | en

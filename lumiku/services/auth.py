@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Device, User, UserSession
-from lumiku.services import ratelimit, useragent
+from lumiku.services import billing, ratelimit, useragent
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.redis_client import get_redis
 from lumiku.settings import get_settings
@@ -215,6 +215,7 @@ def register(
             user = User(email=email, name=name, password_hash=password_hash, language=language)
             db.add(user)
             db.flush()
+            billing.welcome_bonus(db, user)
             return _open_session(db, user, ip, user_agent)
     except IntegrityError:  # a concurrent registration of the same email won the race
         raise ServiceError("email_taken") from None

@@ -1,23 +1,351 @@
 """Reference data, inserted idempotently by `lumiku seed` (and so by every `make run`).
 
 Each seeder inserts what is missing and leaves existing rows alone, so an admin's edits survive.
-Later areas (plans, AI models, credit packages) add their seeders to SEEDERS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from lumiku.db import session_scope
+from lumiku.models import AIModel, SubscriptionPlan
+
+PLANS: list[dict[str, Any]] = [
+    dict(
+        id="free-forever",
+        tier="free",
+        name="Free Forever",
+        price_rupiah=0,
+        billing_cycle="monthly",
+        daily_quota=10,
+        monthly_quota=300,
+        display_order=0,
+        features=["free_models", "basic_support"],
+    ),
+    dict(
+        id="basic-monthly",
+        tier="basic",
+        name="Basic Monthly",
+        price_rupiah=99_000,
+        billing_cycle="monthly",
+        daily_quota=50,
+        monthly_quota=1_500,
+        display_order=1,
+        features=["basic_models", "email_support", "no_watermark"],
+    ),
+    dict(
+        id="pro-monthly",
+        tier="pro",
+        name="Pro Monthly",
+        price_rupiah=299_000,
+        billing_cycle="monthly",
+        daily_quota=100,
+        monthly_quota=3_000,
+        display_order=2,
+        features=["pro_models", "priority_support", "custom_branding"],
+    ),
+    dict(
+        id="enterprise-monthly",
+        tier="enterprise",
+        name="Enterprise Monthly",
+        price_rupiah=999_000,
+        billing_cycle="monthly",
+        daily_quota=500,
+        monthly_quota=15_000,
+        display_order=3,
+        features=["all_models", "dedicated_support", "custom_branding", "sla"],
+    ),
+    dict(
+        id="pro-yearly",
+        tier="pro",
+        name="Pro Yearly",
+        price_rupiah=2_870_000,
+        billing_cycle="yearly",
+        daily_quota=100,
+        monthly_quota=3_000,
+        display_order=4,
+        features=["pro_models", "priority_support", "custom_branding", "yearly_discount"],
+    ),
+]
+
+
+def _model(
+    key: str,
+    name: str,
+    provider: str,
+    tier: str,
+    credit_cost: int,
+    quota_cost: int,
+    order: int,
+    *,
+    per_second: float | None = None,
+    per_mp: float | None = None,
+    enabled: bool = True,
+    beta: bool = False,
+    **capabilities: Any,
+) -> dict[str, Any]:
+    return dict(
+        key=key,
+        app_id=key.split(":")[0],
+        name=name,
+        provider=provider,
+        tier=tier,
+        credit_cost=credit_cost,
+        quota_cost=quota_cost,
+        display_order=order,
+        credit_per_second=per_second,
+        credit_per_megapixel=per_mp,
+        enabled=enabled,
+        beta=beta,
+        capabilities=capabilities,
+    )
+
+
+# The original's 17 entries (prisma/seeds/ai-models.seed.ts), plus one for Pose Generator, which
+# the original left without a model and so hid from every dashboard.
+MODELS: list[dict[str, Any]] = [
+    _model(
+        "video-generator:wan2.2",
+        "Wan 2.2 T2V (Free)",
+        "modelslab",
+        "free",
+        5,
+        1,
+        0,
+        per_second=1.0,
+        maxDuration=6,
+        resolutions=["720p"],
+        aspectRatios=["16:9", "9:16"],
+    ),
+    _model(
+        "video-generator:veo2",
+        "Google Veo 2",
+        "edenai",
+        "basic",
+        10,
+        1,
+        1,
+        per_second=2.0,
+        maxDuration=10,
+        resolutions=["720p", "1080p"],
+    ),
+    _model(
+        "video-generator:kling-2.5",
+        "Kling 2.5 Pro",
+        "edenai",
+        "pro",
+        20,
+        2,
+        2,
+        per_second=3.0,
+        maxDuration=10,
+        resolutions=["720p", "1080p", "4k"],
+        aspectRatios=["16:9", "9:16", "1:1", "4:5"],
+    ),
+    _model(
+        "video-generator:veo3",
+        "Google Veo 3 Enterprise",
+        "edenai",
+        "enterprise",
+        50,
+        3,
+        3,
+        per_second=5.0,
+        maxDuration=20,
+        supportsAudio=True,
+    ),
+    _model(
+        "poster-editor:inpaint-standard",
+        "Inpaint Standard",
+        "segmind",
+        "free",
+        3,
+        1,
+        0,
+        per_mp=1.0,
+        maxResolution="2048x2048",
+    ),
+    _model(
+        "poster-editor:inpaint-pro",
+        "Inpaint Pro",
+        "segmind",
+        "pro",
+        10,
+        2,
+        1,
+        per_mp=3.0,
+        maxResolution="4096x4096",
+    ),
+    _model(
+        "poster-editor:super-resolution",
+        "Super Resolution 4K",
+        "edenai",
+        "enterprise",
+        50,
+        5,
+        2,
+        maxUpscale=4,
+    ),
+    _model(
+        "video-mixer:ffmpeg-standard",
+        "FFmpeg Standard",
+        "local",
+        "free",
+        2,
+        1,
+        0,
+        maxVideos=100,
+        formats=["mp4", "webm"],
+    ),
+    _model(
+        "carousel-mix:canvas-standard",
+        "Canvas Standard",
+        "local",
+        "free",
+        1,
+        1,
+        0,
+        maxSlides=8,
+        formats=["png", "jpg"],
+    ),
+    _model(
+        "looping-flow:ffmpeg-loop",
+        "FFmpeg Loop",
+        "local",
+        "free",
+        2,
+        1,
+        0,
+        maxDuration=300,
+        crossfade=True,
+    ),
+    _model(
+        "avatar-creator:flux-dev-standard",
+        "FLUX.1-dev Standard",
+        "huggingface",
+        "free",
+        10,
+        1,
+        0,
+        model="black-forest-labs/FLUX.1-dev",
+        lora="realism",
+        resolution=512,
+        guidanceScale=7.5,
+    ),
+    _model(
+        "avatar-creator:flux-dev-hd",
+        "FLUX.1-dev HD",
+        "huggingface",
+        "basic",
+        15,
+        2,
+        1,
+        model="black-forest-labs/FLUX.1-dev",
+        lora="realism",
+        resolution=1024,
+        guidanceScale=7.5,
+    ),
+    _model(
+        "avatar-creator:flux-schnell-fast",
+        "FLUX.1-schnell Fast",
+        "huggingface",
+        "pro",
+        8,
+        1,
+        2,
+        model="black-forest-labs/FLUX.1-schnell",
+        resolution=1024,
+        guidanceScale=0,
+    ),
+    _model(
+        "avatar-generator:controlnet-openpose-sd15",
+        "ControlNet OpenPose SD 1.5 (Free)",
+        "huggingface",
+        "free",
+        3,
+        1,
+        0,
+        beta=True,
+        model="lllyasviel/control_v11p_sd15_openpose",
+        base="runwayml/stable-diffusion-v1-5",
+        resolution=512,
+    ),
+    _model(
+        "avatar-generator:controlnet-openpose-sdxl",
+        "ControlNet OpenPose SDXL",
+        "huggingface",
+        "basic",
+        5,
+        1,
+        1,
+        beta=True,
+        model="thibaud/controlnet-openpose-sdxl-1.0",
+        base="stabilityai/stable-diffusion-xl-base-1.0",
+        resolution=1024,
+    ),
+    _model(
+        "avatar-generator:controlnet-openpose-sdxl-ultra",
+        "ControlNet OpenPose SDXL Ultra",
+        "huggingface",
+        "pro",
+        8,
+        2,
+        2,
+        beta=True,
+        model="xinsir/controlnet-openpose-sdxl-1.0",
+        base="stabilityai/stable-diffusion-xl-base-1.0",
+        resolution=1024,
+    ),
+    _model(
+        "avatar-generator:sd35-controlnet-canny",
+        "SD 3.5 ControlNet Canny (Coming Soon)",
+        "huggingface",
+        "enterprise",
+        12,
+        3,
+        3,
+        enabled=False,
+        beta=True,
+        model="stabilityai/stable-diffusion-3.5-controlnets",
+        comingSoon=True,
+    ),
+    _model(
+        "pose-generator:controlnet-openpose-sdxl",
+        "ControlNet OpenPose SDXL",
+        "huggingface",
+        "free",
+        5,
+        1,
+        0,
+        model="thibaud/controlnet-openpose-sdxl-1.0",
+        base="stabilityai/stable-diffusion-xl-base-1.0",
+        resolution=1024,
+    ),
+]
+
+
+def _insert_missing(
+    db: Session, model: type[SQLModel], rows: list[dict[str, Any]], key: str
+) -> str:
+    added = 0
+    for row in rows:
+        if db.get(model, row[key]) is None:
+            db.add(model(**row))
+            added += 1
+    db.flush()
+    return f"{model.__tablename__}: {added} added, {len(rows) - added} already there"
+
 
 Seeder = Callable[[Session], str]
-SEEDERS: list[Seeder] = []
+SEEDERS: list[Seeder] = [
+    lambda db: _insert_missing(db, SubscriptionPlan, PLANS, "id"),
+    lambda db: _insert_missing(db, AIModel, MODELS, "key"),
+]
 
 
 def run_all() -> list[str]:
-    if not SEEDERS:
-        return ["no reference data to seed yet"]
     with session_scope() as db:
         return [seeder(db) for seeder in SEEDERS]

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from lumiku.db import session_scope, utcnow
 from lumiku.models import User
-from lumiku.services import auth
+from lumiku.services import ai_models, auth, billing, subscriptions
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
 
 ROLES = ("user", "admin")
@@ -121,3 +121,33 @@ def create_admin(email: str, password: str, name: str) -> User:
         )
         db.add(user)
     return user
+
+
+def adjust_credits(
+    actor: auth.CurrentUser | None, user_id: int, amount: int, reason: str, key: str
+) -> None:
+    """Grant (positive) or deduct (negative) credits with a reason: one adjustment entry."""
+    admin = require_admin(actor)
+    reason = " ".join(str(reason).split())[:200]
+    if not reason:
+        raise ServiceError("reason_required")
+    billing.add_credits(
+        int(user_id),
+        amount,
+        "adjustment",
+        f"admin:{key}",
+        f"{reason} (admin {admin.email})",
+        reference=("admin", str(admin.id)),
+    )
+
+
+def set_plan(actor: auth.CurrentUser | None, user_id: int, plan_id: str | None) -> None:
+    admin = require_admin(actor)
+    subscriptions.set_plan(int(user_id), plan_id or None, f"admin:{admin.id}")
+
+
+def update_model(
+    actor: auth.CurrentUser | None, key: str, *, enabled: bool, credit_cost: int, quota_cost: int
+) -> None:
+    require_admin(actor)
+    ai_models.update(key, enabled=enabled, credit_cost=credit_cost, quota_cost=quota_cost)

@@ -1,0 +1,14 @@
+"""Housekeeping jobs, enqueued periodically by every worker's `Periodic` loop (once per interval
+across all workers, thanks to a Redis lock)."""
+
+from __future__ import annotations
+
+from lumiku.services import billing, subscriptions
+
+
+def sweep_holds() -> int:
+    return billing.sweep_holds()
+
+
+def expire_subscriptions() -> int:
+    return subscriptions.expire_due()
