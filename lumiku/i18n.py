@@ -138,6 +138,96 @@ MESSAGES: dict[str, dict[str, str]] = {
         "role_invalid": "Unknown role.",
         "last_admin": "This is the last admin; make someone else admin first.",
         "unexpected_error": "Something went wrong on our side. Please try again.",
+        # billing
+        "nav_credits": "Credits",
+        "nav_plans": "Plans",
+        "nav_admin_models": "AI models",
+        "unit_credits": "credits",
+        "unit_quota_today": "quota left today",
+        "credits_title": "Credits",
+        "credits_balance": "Balance",
+        "credits_history": "History",
+        "credits_filter_all": "All",
+        "credits_empty": "No transactions match.",
+        "col_date": "Date",
+        "col_description": "Description",
+        "col_amount": "Amount",
+        "col_balance": "Balance after",
+        "kind_welcome_bonus": "Welcome bonus",
+        "kind_purchase": "Purchase",
+        "kind_grant": "Grant",
+        "kind_hold": "Reserved",
+        "kind_capture": "Charged",
+        "kind_release": "Refund",
+        "kind_refund": "Refund",
+        "kind_adjustment": "Adjustment",
+        "usage_title": "Usage in the last 30 days",
+        "usage_empty": "No usage in the last 30 days.",
+        "usage_credits": "Credits",
+        "usage_quota": "Quota",
+        "plans_title": "Plans",
+        "plans_subtitle": "Pay per use with credits, or subscribe for a daily quota.",
+        "plans_payg": "Pay as you go",
+        "plans_payg_body": "You pay credits for each result. Every model is open to you.",
+        "plans_current": "Your plan",
+        "plans_quota_today": "Today",
+        "plans_quota_month": "This month",
+        "plans_quota_used": "{used} of {limit} used · resets {resets_at}",
+        "plans_active_until": "Active until {ends_at}",
+        "plans_cancelled_until": "Cancelled: it stays active until {ends_at}",
+        "plans_choose_free": "Use the free plan",
+        "plans_cancel": "Cancel plan",
+        "plans_cancel_confirm_title": "Cancel your plan?",
+        "plans_cancel_confirm_body": (
+            "A paid plan stays active until its end date; then you pay per use with credits."
+        ),
+        "plans_payments_soon": "Paying for a plan online is not available yet.",
+        "plans_per_monthly": "/ month",
+        "plans_per_yearly": "/ year",
+        "plans_daily": "{n} a day",
+        "plans_monthly": "{n} a month",
+        "plans_models": "Models unlocked",
+        "plans_models_none": "No extra models",
+        "plans_changed": "Your plan has changed.",
+        "plans_this": "Current",
+        "admin_credits": "Credits",
+        "admin_adjust_title": "Grant or deduct credits",
+        "admin_amount": "Amount (negative to deduct)",
+        "admin_reason": "Reason",
+        "admin_adjusted": "Credits adjusted.",
+        "admin_plan": "Plan",
+        "admin_plan_saved": "Plan saved.",
+        "admin_models_title": "AI models",
+        "admin_col_model": "Model",
+        "admin_col_app": "App",
+        "admin_col_tier": "Tier",
+        "admin_col_credits": "Credits",
+        "admin_col_quota": "Quota",
+        "admin_col_enabled": "Enabled",
+        "admin_model_saved": "Model saved.",
+        "insufficient_credits": "Not enough credits: this needs {required} and you have {balance}.",
+        "idempotency_conflict": (
+            "This request was already sent with different details. Please start it again."
+        ),
+        "idempotency_key_invalid": "The request is not valid. Please reload the page.",
+        "quota_daily_exhausted": "Today's quota ({limit}) is used up. It resets at {resets_at}.",
+        "quota_monthly_exhausted": (
+            "This month's quota ({limit}) is used up. It resets on {resets_at}."
+        ),
+        "model_tier_locked": "This model needs the {tier} plan or higher.",
+        "model_unavailable": "This model is not available right now.",
+        "app_unavailable": "This app is not available yet.",
+        "plan_unknown": "Unknown plan.",
+        "plan_paid_active": "Your paid plan is still running; cancel it and it ends on its date.",
+        "reason_required": "Write the reason.",
+        "amount_invalid": "Enter a whole number of credits other than zero.",
+        "kind_invalid": "Unknown kind of transaction.",
+        "parameter_invalid": "The value of {name} is not valid.",
+        "parameter_out_of_range": "{name} must be between {low} and {high}.",
+        "quantity_invalid": "Choose between 1 and {max} results.",
+        "hold_settled": "This work has already been paid for or refunded.",
+        "capture_exceeds_hold": "This would charge more than was reserved.",
+        "outcome_invalid": "Unknown outcome.",
     },
     "id": {
         "nav_dashboard": "Dasbor",
@@ -259,6 +349,102 @@ MESSAGES: dict[str, dict[str, str]] = {
         "role_invalid": "Peran tidak dikenal.",
         "last_admin": "Ini admin terakhir; jadikan orang lain admin terlebih dahulu.",
         "unexpected_error": "Terjadi kesalahan di sisi kami. Silakan coba lagi.",
+        "nav_credits": "Kredit",
+        "nav_plans": "Paket",
+        "nav_admin_models": "Model AI",
+        "unit_credits": "kredit",
+        "unit_quota_today": "sisa kuota hari ini",
+        "credits_title": "Kredit",
+        "credits_balance": "Saldo",
+        "credits_history": "Riwayat",
+        "credits_filter_all": "Semua",
+        "credits_empty": "Tidak ada transaksi yang cocok.",
+        "col_date": "Tanggal",
+        "col_description": "Keterangan",
+        "col_amount": "Jumlah",
+        "col_balance": "Saldo setelahnya",
+        "kind_welcome_bonus": "Bonus selamat datang",
+        "kind_purchase": "Pembelian",
+        "kind_grant": "Pemberian",
+        "kind_hold": "Dicadangkan",
+        "kind_capture": "Ditagih",
+        "kind_release": "Pengembalian",
+        "kind_refund": "Pengembalian",
+        "kind_adjustment": "Penyesuaian",
+        "usage_title": "Pemakaian 30 hari terakhir",
+        "usage_empty": "Belum ada pemakaian dalam 30 hari terakhir.",
+        "usage_credits": "Kredit",
+        "usage_quota": "Kuota",
+        "plans_title": "Paket",
+        "plans_subtitle": (
+            "Bayar per pemakaian dengan kredit, atau berlangganan untuk kuota harian."
+        ),
+        "plans_payg": "Bayar per pemakaian",
+        "plans_payg_body": (
+            "Anda membayar kredit untuk setiap hasil. Semua model terbuka untuk Anda."
+        ),
+        "plans_current": "Paket Anda",
+        "plans_quota_today": "Hari ini",
+        "plans_quota_month": "Bulan ini",
+        "plans_quota_used": "{used} dari {limit} terpakai · reset {resets_at}",
+        "plans_active_until": "Aktif sampai {ends_at}",
+        "plans_cancelled_until": "Dibatalkan: tetap aktif sampai {ends_at}",
+        "plans_choose_free": "Pakai paket gratis",
+        "plans_cancel": "Batalkan paket",
+        "plans_cancel_confirm_title": "Batalkan paket Anda?",
+        "plans_cancel_confirm_body": (
+            "Paket berbayar tetap aktif sampai tanggal berakhirnya; setelah itu Anda membayar "
+            "per pemakaian dengan kredit."
+        ),
+        "plans_payments_soon": "Pembayaran paket secara online belum tersedia.",
+        "plans_per_monthly": "/ bulan",
+        "plans_per_yearly": "/ tahun",
+        "plans_daily": "{n} per hari",
+        "plans_monthly": "{n} per bulan",
+        "plans_models": "Model yang terbuka",
+        "plans_models_none": "Tidak ada model tambahan",
+        "plans_changed": "Paket Anda telah berubah.",
+        "plans_this": "Saat ini",
+        "admin_credits": "Kredit",
+        "admin_adjust_title": "Tambah atau kurangi kredit",
+        "admin_amount": "Jumlah (negatif untuk mengurangi)",
+        "admin_reason": "Alasan",
+        "admin_adjusted": "Kredit disesuaikan.",
+        "admin_plan": "Paket",
+        "admin_plan_saved": "Paket disimpan.",
+        "admin_models_title": "Model AI",
+        "admin_col_model": "Model",
+        "admin_col_app": "Aplikasi",
+        "admin_col_tier": "Tingkat",
+        "admin_col_credits": "Kredit",
+        "admin_col_quota": "Kuota",
+        "admin_col_enabled": "Aktif",
+        "admin_model_saved": "Model disimpan.",
+        "insufficient_credits": "Kredit tidak cukup: butuh {required}, saldo Anda {balance}.",
+        "idempotency_conflict": (
+            "Permintaan ini sudah dikirim dengan rincian berbeda. Silakan mulai lagi."
+        ),
+        "idempotency_key_invalid": "Permintaan tidak valid. Silakan muat ulang halaman.",
+        "quota_daily_exhausted": "Kuota hari ini ({limit}) sudah habis. Reset pada {resets_at}.",
+        "quota_monthly_exhausted": (
+            "Kuota bulan ini ({limit}) sudah habis. Reset pada {resets_at}."
+        ),
+        "model_tier_locked": "Model ini membutuhkan paket {tier} atau lebih tinggi.",
+        "model_unavailable": "Model ini sedang tidak tersedia.",
+        "app_unavailable": "Aplikasi ini belum tersedia.",
+        "plan_unknown": "Paket tidak dikenal.",
+        "plan_paid_active": (
+            "Paket berbayar Anda masih berjalan; batalkan dan paket berakhir pada tanggalnya."
+        ),
+        "reason_required": "Tulis alasannya.",
+        "amount_invalid": "Masukkan jumlah kredit bulat selain nol.",
+        "kind_invalid": "Jenis transaksi tidak dikenal.",
+        "parameter_invalid": "Nilai {name} tidak valid.",
+        "parameter_out_of_range": "{name} harus antara {low} dan {high}.",
+        "quantity_invalid": "Pilih antara 1 dan {max} hasil.",
+        "hold_settled": "Pekerjaan ini sudah dibayar atau dikembalikan.",
+        "capture_exceeds_hold": "Tagihan ini melebihi yang dicadangkan.",
+        "outcome_invalid": "Hasil tidak dikenal.",
     },
 }
 
@@ -266,8 +452,29 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 def tr(key: str, lang: str, **params: object) -> str:
+    """A message with its values filled in; times are shown in TIMEZONE, numbers grouped."""
     table = MESSAGES.get(lang) or MESSAGES[DEFAULT_LANGUAGE]
-    return table.get(key, key).format(**params) if params else table.get(key, key)
+    shown = {name: _show(value, lang) for name, value in params.items()}
+    return table.get(key, key).format(**shown) if params else table.get(key, key)
+
+
+def _show(value: object, lang: str) -> object:
+    if isinstance(value, datetime):
+        return format_datetime(value, lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return value
+
+
+def format_number(value: int, lang: str) -> str:
+    """1.500 in Indonesian, 1,500 in English."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if lang == "id" else grouped
+
+
+def format_rupiah(value: int) -> str:
+    """Rupiah always as `Rp 99.000`."""
+    return "Rp " + f"{value:,}".replace(",", ".")
 
 
 def format_datetime(value: datetime, lang: str) -> str:

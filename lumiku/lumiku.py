@@ -5,6 +5,7 @@ import reflex as rx
 import lumiku.pages  # noqa: F401 - records every page in PAGES
 from lumiku.api import api, block_public_uploads
 from lumiku.components.layout import PAGES
+from lumiku.state.live import forward_events
 
 app = rx.App(
     api_transformer=[api, block_public_uploads],
@@ -16,3 +17,5 @@ app = rx.App(
 
 for _page in PAGES:
     app.add_page(**_page)
+
+app.register_lifespan_task(forward_events)

@@ -6,7 +6,10 @@ SIGN_UP = "/sign-up"
 DASHBOARD = "/dashboard"
 PROFILE = "/profile"
 DEVICES = "/devices"
+CREDITS = "/credits"
+PLANS = "/plans"
 ADMIN_USERS = "/admin/users"
+ADMIN_MODELS = "/admin/models"
 
 
 def safe_next(path: str) -> str:

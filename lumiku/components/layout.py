@@ -9,6 +9,7 @@ import reflex as rx
 from lumiku import routes
 from lumiku.components.text import t
 from lumiku.state.auth import AuthState
+from lumiku.state.live import WalletState
 
 
 def language_switch() -> rx.Component:
@@ -16,7 +17,7 @@ def language_switch() -> rx.Component:
         rx.select.trigger(aria_label="Language", variant="ghost", id="language-switch"),
         rx.select.content(rx.select.item("ID", value="id"), rx.select.item("EN", value="en")),
         value=AuthState.lang,
-        on_change=AuthState.set_language,
+        on_change=[AuthState.set_language, WalletState.load],
         size="2",
     )
 
@@ -72,6 +73,8 @@ def user_menu() -> rx.Component:
                 padding_y="0.25rem",
             ),
             _menu_link("layout-dashboard", "nav_dashboard", routes.DASHBOARD, "menu-dashboard"),
+            _menu_link("coins", "nav_credits", routes.CREDITS, "menu-credits"),
+            _menu_link("gem", "nav_plans", routes.PLANS, "menu-plans"),
             _menu_link("user", "nav_profile", routes.PROFILE, "menu-profile"),
             _menu_link("monitor-smartphone", "nav_devices", routes.DEVICES, "menu-devices"),
             rx.cond(
@@ -86,6 +89,34 @@ def user_menu() -> rx.Component:
                 id="menu-sign-out",
             ),
         ),
+    )
+
+
+def wallet_badge() -> rx.Component:
+    """The balance, or the quota left today; pushed live when it changes in another tab."""
+    subscribed = WalletState.account_type == "subscription"
+    return rx.box(
+        rx.cond(
+            WalletState.loaded,
+            rx.link(
+                rx.badge(
+                    rx.icon(rx.cond(subscribed, "gauge", "coins"), size=14),
+                    rx.cond(subscribed, WalletState.quota_text, WalletState.credits_text),
+                    rx.text(
+                        rx.cond(subscribed, t("unit_quota_today"), t("unit_credits")),
+                        display=["none", "inline"],
+                        margin_left="0.25rem",
+                    ),
+                    size="2",
+                    variant="soft",
+                    color_scheme="amber",
+                    id="wallet",
+                ),
+                href=rx.cond(subscribed, routes.PLANS, routes.CREDITS),
+                underline="none",
+            ),
+        ),
+        on_mount=WalletState.load,
     )
 
 
@@ -111,6 +142,7 @@ def navbar() -> rx.Component:
                         color_scheme="gray",
                     ),
                 ),
+                rx.cond(AuthState.signed_in, wallet_badge()),
                 language_switch(),
                 rx.cond(AuthState.signed_in, user_menu(), guest_links()),
                 align="center",

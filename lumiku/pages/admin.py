@@ -1,37 +1,121 @@
-"""Admin: users and their roles. The server checks the role on every call (see services.users)."""
+"""Admin: users (role, plan, credits) and the AI model registry. The server checks the role on
+every call (see services.users)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from lumiku import routes
-from lumiku.components.forms import error_callout, notice_callout
+from lumiku.components.forms import error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
+from lumiku.components.pager import pager
 from lumiku.components.text import t
-from lumiku.state.admin import AdminUsersState, UserListRow
+from lumiku.state.admin import AdminModelsState, AdminUsersState, ModelRow, UserListRow
 
 
-def _row(row: UserListRow) -> rx.Component:
+def _header(*keys: str) -> rx.Component:
+    return rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(k)) for k in keys]))
+
+
+def _plan_select(row: UserListRow) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(),
+        rx.select.content(
+            rx.foreach(
+                AdminUsersState.plan_options,
+                lambda option: rx.select.item(option.name, value=option.id),
+            )
+        ),
+        value=row.plan,
+        size="1",
+        on_change=lambda plan: AdminUsersState.set_plan(row.id, plan),
+    )
+
+
+def _user_row(row: UserListRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(row.email),
-        rx.table.cell(row.name),
+        rx.table.cell(
+            rx.vstack(
+                rx.text(row.email, weight="medium"),
+                rx.text(row.name, size="1", color_scheme="gray"),
+                spacing="0",
+            )
+        ),
         rx.table.cell(
             rx.select(
                 ["user", "admin"],
                 value=row.role,
-                on_change=lambda role: AdminUsersState.set_role(row.id, role),
                 size="1",
+                on_change=lambda role: AdminUsersState.set_role(row.id, role),
             )
         ),
-        rx.table.cell(row.account_type),
-        rx.table.cell(row.joined),
+        rx.table.cell(_plan_select(row)),
+        rx.table.cell(
+            rx.hstack(
+                rx.text(row.credits),
+                rx.icon_button(
+                    rx.icon("pencil", size=14),
+                    size="1",
+                    variant="soft",
+                    aria_label=t("admin_adjust_title"),
+                    class_name="adjust-credits",
+                    on_click=AdminUsersState.open_adjust(row.id, row.email),
+                ),
+                align="center",
+            )
+        ),
+        rx.table.cell(row.joined, white_space="nowrap"),
+        class_name="admin-user-row",
+    )
+
+
+def _adjust_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.dialog.title(t("admin_adjust_title")),
+            rx.dialog.description(AdminUsersState.adjust_email),
+            rx.form(
+                rx.vstack(
+                    error_callout(AdminUsersState.adjust_error, "adjust-error"),
+                    field(
+                        "admin_amount", "amount", type_="number", required=True, id="adjust-amount"
+                    ),
+                    field(
+                        "admin_reason", "reason", required=True, max_length=200, id="adjust-reason"
+                    ),
+                    rx.hstack(
+                        rx.button(
+                            t("cancel"),
+                            type="button",
+                            variant="soft",
+                            color_scheme="gray",
+                            on_click=AdminUsersState.close_adjust,
+                        ),
+                        rx.button(t("save"), type="submit", id="adjust-save"),
+                        justify="end",
+                        width="100%",
+                    ),
+                    spacing="3",
+                ),
+                on_submit=AdminUsersState.submit_adjust,
+                reset_on_submit=False,
+            ),
+        ),
+        open=AdminUsersState.adjust_open,
+        on_open_change=lambda _: AdminUsersState.close_adjust(),
     )
 
 
 @signed_in_page(routes.ADMIN_USERS, "Users", on_load=AdminUsersState.load)
 def admin_users() -> rx.Component:
     return rx.vstack(
-        rx.heading(t("admin_users_title"), size="7", as_="h1"),
+        rx.flex(
+            rx.heading(t("admin_users_title"), size="7", as_="h1"),
+            rx.link(t("nav_admin_models"), href=routes.ADMIN_MODELS),
+            justify="between",
+            align="center",
+            width="100%",
+        ),
         rx.input(
             placeholder=t("admin_search"),
             value=AdminUsersState.query,
@@ -44,21 +128,14 @@ def admin_users() -> rx.Component:
         notice_callout(AdminUsersState.notice, "admin-notice"),
         rx.box(
             rx.table.root(
-                rx.table.header(
-                    rx.table.row(
-                        *[
-                            rx.table.column_header_cell(t(k))
-                            for k in (
-                                "admin_col_email",
-                                "admin_col_name",
-                                "admin_col_role",
-                                "admin_col_account",
-                                "admin_col_joined",
-                            )
-                        ]
-                    )
+                _header(
+                    "admin_col_email",
+                    "admin_col_role",
+                    "admin_plan",
+                    "admin_credits",
+                    "admin_col_joined",
                 ),
-                rx.table.body(rx.foreach(AdminUsersState.rows, _row)),
+                rx.table.body(rx.foreach(AdminUsersState.rows, _user_row)),
                 width="100%",
                 id="admin-users-table",
             ),
@@ -66,21 +143,71 @@ def admin_users() -> rx.Component:
             width="100%",
         ),
         rx.cond(AdminUsersState.total == 0, rx.text(t("admin_no_users"), color_scheme="gray")),
-        rx.hstack(
-            rx.button(
-                t("prev"),
-                variant="soft",
-                disabled=AdminUsersState.page <= 1,
-                on_click=AdminUsersState.go_to_page(AdminUsersState.page - 1),
-            ),
-            rx.text(AdminUsersState.page, " / ", AdminUsersState.pages),
-            rx.button(
-                t("next"),
-                variant="soft",
-                disabled=AdminUsersState.page >= AdminUsersState.pages,
-                on_click=AdminUsersState.go_to_page(AdminUsersState.page + 1),
-            ),
+        pager(AdminUsersState.page, AdminUsersState.pages, AdminUsersState.go_to_page),
+        _adjust_dialog(),
+        spacing="4",
+        width="100%",
+    )
+
+
+def _cost_input(row: ModelRow, value: rx.Var, handler) -> rx.Component:
+    return rx.input(
+        default_value=value.to_string(),
+        type="number",
+        min=0,
+        size="1",
+        width="5rem",
+        key=row.key + value.to_string(),
+        on_blur=lambda text: handler(row.key, text),
+    )
+
+
+def _model_row(row: ModelRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(
+            rx.vstack(rx.text(row.name, weight="medium"), rx.code(row.key, size="1"), spacing="1")
+        ),
+        rx.table.cell(row.app_id),
+        rx.table.cell(rx.badge(row.tier, variant="soft")),
+        rx.table.cell(_cost_input(row, row.credit_cost, AdminModelsState.set_credit_cost)),
+        rx.table.cell(_cost_input(row, row.quota_cost, AdminModelsState.set_quota_cost)),
+        rx.table.cell(
+            rx.switch(
+                checked=row.enabled, on_change=lambda on: AdminModelsState.set_enabled(row.key, on)
+            )
+        ),
+        class_name="admin-model-row",
+    )
+
+
+@signed_in_page(routes.ADMIN_MODELS, "AI models", on_load=AdminModelsState.load)
+def admin_models() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            rx.heading(t("admin_models_title"), size="7", as_="h1"),
+            rx.link(t("admin_users_title"), href=routes.ADMIN_USERS),
+            justify="between",
             align="center",
+            width="100%",
+        ),
+        error_callout(AdminModelsState.error, "models-error"),
+        notice_callout(AdminModelsState.notice, "models-notice"),
+        rx.box(
+            rx.table.root(
+                _header(
+                    "admin_col_model",
+                    "admin_col_app",
+                    "admin_col_tier",
+                    "admin_col_credits",
+                    "admin_col_quota",
+                    "admin_col_enabled",
+                ),
+                rx.table.body(rx.foreach(AdminModelsState.rows, _model_row)),
+                width="100%",
+                id="admin-models-table",
+            ),
+            overflow_x="auto",
+            width="100%",
         ),
         spacing="4",
         width="100%",

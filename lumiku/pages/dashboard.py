@@ -9,6 +9,8 @@ from lumiku.components.forms import card
 from lumiku.components.layout import signed_in_page
 from lumiku.components.text import t
 from lumiku.state.auth import AuthState
+from lumiku.state.billing import DashboardState
+from lumiku.state.live import WalletState
 
 
 def app_badge(app: plugins.AppPlugin) -> rx.Component:
@@ -53,15 +55,59 @@ def app_card(app: plugins.AppPlugin) -> rx.Component:
     )
 
 
-def _summary_card(title_key: str, icon: str, empty_key: str, card_id: str) -> rx.Component:
-    return card(
-        rx.hstack(rx.icon(icon, size=18), rx.text(t(title_key), weight="bold"), align="center"),
-        rx.text(t(empty_key), color_scheme="gray", size="2"),
-        id=card_id,
+def _wallet_card() -> rx.Component:
+    subscribed = WalletState.account_type == "subscription"
+    return rx.link(
+        card(
+            rx.hstack(
+                rx.icon("wallet", size=18),
+                rx.text(t("card_balance"), weight="bold"),
+                align="center",
+            ),
+            rx.cond(
+                WalletState.loaded,
+                rx.hstack(
+                    rx.heading(
+                        rx.cond(subscribed, WalletState.quota_text, WalletState.credits_text),
+                        size="6",
+                    ),
+                    rx.text(
+                        rx.cond(subscribed, t("unit_quota_today"), t("unit_credits")),
+                        color_scheme="gray",
+                    ),
+                    align="baseline",
+                ),
+                rx.spinner(),
+            ),
+            id="balance-card",
+            on_mount=WalletState.load,
+        ),
+        href=rx.cond(subscribed, routes.PLANS, routes.CREDITS),
+        underline="none",
+        color_scheme="gray",
+        high_contrast=True,
     )
 
 
-@signed_in_page(routes.DASHBOARD, "Dashboard")
+def _recent_work_card() -> rx.Component:
+    return card(
+        rx.hstack(
+            rx.icon("history", size=18),
+            rx.text(t("card_recent_work"), weight="bold"),
+            align="center",
+        ),
+        rx.text(t("card_recent_work_empty"), color_scheme="gray", size="2"),
+        id="recent-work-card",
+    )
+
+
+def _visible(app: plugins.AppPlugin) -> rx.Component:
+    """Every app until the list arrives, then only those the user can use."""
+    shown = ~DashboardState.loaded | DashboardState.visible_apps.contains(app.id)
+    return rx.cond(shown, app_card(app))
+
+
+@signed_in_page(routes.DASHBOARD, "Dashboard", on_load=DashboardState.load)
 def dashboard() -> rx.Component:
     return rx.vstack(
         rx.vstack(
@@ -70,17 +116,15 @@ def dashboard() -> rx.Component:
             spacing="1",
         ),
         rx.grid(
-            _summary_card("card_balance", "wallet", "card_balance_empty", "balance-card"),
-            _summary_card(
-                "card_recent_work", "history", "card_recent_work_empty", "recent-work-card"
-            ),
+            _wallet_card(),
+            _recent_work_card(),
             columns=rx.breakpoints(initial="1", sm="2"),
             spacing="4",
             width="100%",
         ),
         rx.heading(t("apps_title"), size="5", as_="h2"),
         rx.grid(
-            *[app_card(app) for app in plugins.dashboard_apps()],
+            *[_visible(app) for app in plugins.dashboard_apps()],
             columns=rx.breakpoints(initial="1", xs="2", md="4"),
             spacing="4",
             width="100%",

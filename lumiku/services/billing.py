@@ -424,3 +424,9 @@ def wallet(user_id: int) -> Wallet:
         return Wallet(
             "subscription", user.credit_balance, plan.name, status.remaining, plan.daily_quota
         )
+
+
+def quota_status(user_id: int) -> quotas.QuotaStatus | None:
+    with session_scope() as db:
+        found = current_subscription(db, user_id)
+        return quotas.status(db, user_id, found[1]) if found else None

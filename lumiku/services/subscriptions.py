@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Subscription, SubscriptionPlan, User
+from lumiku.services import events
 from lumiku.services.accounts import current_subscription, lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
@@ -112,6 +113,11 @@ def _expire_stale(db: Session, user_id: int, now: datetime) -> None:
 
 def set_plan(user_id: int, plan_id: str | None, source: str) -> None:
     """Admin's choice (the caller checks the role): a plan now, or None for pay-as-you-go now."""
+    _set_plan(user_id, plan_id, source)
+    events.publish(user_id, "billing")
+
+
+def _set_plan(user_id: int, plan_id: str | None, source: str) -> None:
     with session_scope() as db:
         user = lock_account(db, user_id)
         if plan_id is None:
@@ -131,6 +137,7 @@ def choose_free_plan(user_id: int) -> None:
         if current and current[1].price_rupiah > 0:
             raise ServiceError("plan_paid_active")
         activate_in(db, user, _plan(db, FREE_PLAN), f"user:{user_id}")
+    events.publish(user_id, "billing")
 
 
 def cancel(user_id: int) -> None:
@@ -147,6 +154,7 @@ def cancel(user_id: int) -> None:
             _to_payg(user)
         elif sub.status == "active":
             sub.status, sub.cancelled_at = "cancelled", now
+    events.publish(user_id, "billing")
 
 
 def expire_due(now: datetime | None = None) -> int:
@@ -174,6 +182,7 @@ def expire_due(now: datetime | None = None) -> int:
             if current_subscription(db, user_id, now) is None:
                 _to_payg(user)
             ended += 1
+        events.publish(user_id, "billing")
     return ended
 
 

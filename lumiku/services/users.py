@@ -9,7 +9,7 @@ from sqlalchemy import func, or_
 from sqlmodel import select
 
 from lumiku.db import session_scope, utcnow
-from lumiku.models import User
+from lumiku.models import Subscription, User
 from lumiku.services import ai_models, auth, billing, subscriptions
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
 
@@ -24,6 +24,8 @@ class UserRow:
     name: str
     role: str
     account_type: str
+    credit_balance: int
+    plan_id: str  # "" when paying as they go
     created_at: datetime
 
 
@@ -60,6 +62,15 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
             .offset((page - 1) * PAGE_SIZE)
             .limit(PAGE_SIZE)
         ).all()
+        plans = dict(
+            db.exec(
+                select(Subscription.user_id, Subscription.plan_id).where(
+                    Subscription.user_id.in_([u.id for u in users]),
+                    Subscription.status.in_(["active", "cancelled"]),
+                    Subscription.ends_at > utcnow(),
+                )
+            ).all()
+        )
         rows = [
             UserRow(
                 id=u.id,
@@ -67,6 +78,8 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
                 name=u.name,
                 role=u.role,
                 account_type=u.account_type,
+                credit_balance=u.credit_balance,
+                plan_id=plans.get(u.id, ""),
                 created_at=u.created_at,
             )
             for u in users

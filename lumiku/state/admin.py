@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 import reflex as rx
 
-from lumiku.i18n import format_datetime, tr
-from lumiku.services import users
+from lumiku import routes
+from lumiku.i18n import format_datetime, format_number, tr
+from lumiku.services import ai_models, subscriptions, users
 from lumiku.services.errors import Forbidden
 from lumiku.state.auth import signed_in_user
-from lumiku.state.base import call, error_text
+from lumiku.state.base import call, error_text, form_text
+
+PAYG = "payg"  # the plan select's value for "no plan"
 
 
 @dataclass
@@ -19,18 +23,44 @@ class UserListRow:
     email: str
     name: str
     role: str
-    account_type: str
+    plan: str
+    credits: str
     joined: str
+
+
+@dataclass
+class PlanOption:
+    id: str
+    name: str
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None
 
 
 class AdminUsersState(rx.State):
     rows: list[UserListRow] = []
+    plan_options: list[PlanOption] = []
     query: str = ""
     page: int = 1
     pages: int = 1
     total: int = 0
     error: str = ""
     notice: str = ""
+    adjust_open: bool = False
+    adjust_email: str = ""
+    adjust_error: str = ""
+    _adjust_user_id: int = 0
+    _adjust_key: str = ""
+
+    async def _actor(self):
+        self.error = self.notice = ""
+        return await signed_in_user(self)
 
     async def _load(self):
         session, actor = await signed_in_user(self)
@@ -39,7 +69,8 @@ class AdminUsersState(rx.State):
         try:
             result = await call(users.list_users, actor, self.page, self.query)
         except Forbidden:
-            return rx.redirect("/dashboard", replace=True)
+            return rx.redirect(routes.DASHBOARD, replace=True)
+        lang = session.lang
         self.page, self.pages, self.total = result.page, result.pages, result.total
         self.rows = [
             UserListRow(
@@ -47,17 +78,21 @@ class AdminUsersState(rx.State):
                 email=r.email,
                 name=r.name,
                 role=r.role,
-                account_type=r.account_type,
-                joined=format_datetime(r.created_at, session.lang),
+                plan=r.plan_id or PAYG,
+                credits=format_number(r.credit_balance, lang),
+                joined=format_datetime(r.created_at, lang),
             )
             for r in result.rows
+        ]
+        self.plan_options = [PlanOption(id=PAYG, name=tr("plans_payg", lang))] + [
+            PlanOption(id=p.id, name=p.name) for p in await call(subscriptions.plans)
         ]
         return None
 
     @rx.event
     async def load(self):
         self.error = self.notice = ""
-        self.page = 1
+        self.page, self.adjust_open = 1, False
         return await self._load()
 
     @rx.event
@@ -68,23 +103,142 @@ class AdminUsersState(rx.State):
 
     @rx.event
     async def go_to_page(self, page: int):
+        if (number := _int(page)) is not None:
+            self.page = max(1, number)
+        return await self._load()
+
+    async def _admin_call(self, done_key: str, fn, *args, **kwargs):
+        session, actor = await self._actor()
+        if actor is None:
+            return session._to_sign_in()
         try:
-            self.page = max(1, int(page))
-        except (TypeError, ValueError):
-            return None
+            await call(fn, actor, *args, **kwargs)
+            self.notice = tr(done_key, session.lang)
+        except Exception as exc:  # noqa: BLE001
+            self.error = error_text(exc, session.lang)
         return await self._load()
 
     @rx.event
     async def set_role(self, user_id: int, role: str):
+        if (uid := _int(user_id)) is None:
+            return None
+        return await self._admin_call("admin_role_saved", users.set_role, uid, str(role))
+
+    @rx.event
+    async def set_plan(self, user_id: int, plan_id: str):
+        if (uid := _int(user_id)) is None or not isinstance(plan_id, str):
+            return None
+        plan = None if plan_id == PAYG else plan_id
+        return await self._admin_call("admin_plan_saved", users.set_plan, uid, plan)
+
+    @rx.event
+    def open_adjust(self, user_id: int, email: str):
+        """A fresh key per opening: a double-submitted form adjusts once."""
+        if (uid := _int(user_id)) is None:
+            return
+        self._adjust_user_id, self._adjust_key = uid, secrets.token_hex(12)
+        self.adjust_email, self.adjust_error, self.adjust_open = str(email)[:254], "", True
+
+    @rx.event
+    def close_adjust(self):
+        self.adjust_open = False
+
+    @rx.event
+    async def submit_adjust(self, form: dict):
+        session, actor = await self._actor()
+        if actor is None:
+            return session._to_sign_in()
+        amount = _int(form_text(form, "amount", 20))
+        try:
+            if amount is None:
+                raise users.ServiceError("amount_invalid")
+            await call(
+                users.adjust_credits,
+                actor,
+                self._adjust_user_id,
+                amount,
+                form_text(form, "reason", 200),
+                self._adjust_key,
+            )
+        except Exception as exc:  # noqa: BLE001
+            self.adjust_error = error_text(exc, session.lang)
+            return None
+        self.adjust_open, self.notice = False, tr("admin_adjusted", session.lang)
+        return await self._load()
+
+
+@dataclass
+class ModelRow:
+    key: str
+    app_id: str
+    name: str
+    tier: str
+    credit_cost: int
+    quota_cost: int
+    enabled: bool
+
+
+class AdminModelsState(rx.State):
+    rows: list[ModelRow] = []
+    error: str = ""
+    notice: str = ""
+
+    async def _load(self):
+        session, actor = await signed_in_user(self)
+        if actor is None:
+            return session._to_sign_in()
+        if not actor.is_admin:
+            return rx.redirect(routes.DASHBOARD, replace=True)
+        self.rows = [
+            ModelRow(
+                key=m.key,
+                app_id=m.app_id,
+                name=m.name,
+                tier=m.tier,
+                credit_cost=m.credit_cost,
+                quota_cost=m.quota_cost,
+                enabled=m.enabled,
+            )
+            for m in await call(ai_models.list_all)
+        ]
+        return None
+
+    @rx.event
+    async def load(self):
+        self.error = self.notice = ""
+        return await self._load()
+
+    async def _save(self, key: str, **change):
         self.error = self.notice = ""
         session, actor = await signed_in_user(self)
         if actor is None:
             return session._to_sign_in()
-        try:
-            await call(users.set_role, actor, int(user_id), str(role))
-            self.notice = tr("admin_role_saved", session.lang)
-        except (TypeError, ValueError):
+        row = next((r for r in self.rows if r.key == key), None)
+        if row is None:
             return None
+        values = {
+            "enabled": row.enabled,
+            "credit_cost": row.credit_cost,
+            "quota_cost": row.quota_cost,
+            **change,
+        }
+        try:
+            await call(users.update_model, actor, key, **values)
+            self.notice = tr("admin_model_saved", session.lang)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
         return await self._load()
+
+    @rx.event
+    async def set_enabled(self, key: str, enabled: bool):
+        return await self._save(str(key), enabled=enabled is True)
+
+    @rx.event
+    async def set_credit_cost(self, key: str, value: str):
+        number = _int(value)
+        return await self._save(str(key), credit_cost=-1 if number is None else number)
+
+    @rx.event
+    async def set_quota_cost(self, key: str, value: str):
+        number = _int(value)
+        return await self._save(str(key), quota_cost=-1 if number is None else number)

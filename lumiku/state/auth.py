@@ -8,7 +8,7 @@ import reflex as rx
 
 from lumiku import routes
 from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, tr
-from lumiku.services import auth
+from lumiku.services import auth, events
 from lumiku.state.base import call, error_text, form_text
 
 
@@ -41,6 +41,7 @@ class AuthState(rx.State):
             self._session_ended = bool(self.token)
             self._forget()
         else:
+            await call(events.remember_tab, user.id, self.router.session.client_token)
             self.user_name, self.user_email = user.name, user.email
             self.is_admin, self.signed_in = user.is_admin, True
             if user.language in LANGUAGE_NAMES:

@@ -70,6 +70,9 @@ def _stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="session")
 def base_url(migrated, tmp_path_factory) -> Iterator[str]:
+    from lumiku.services import seed
+
+    seed.run_all()  # as `lumiku run` does before starting
     port = _free_port()
     env = {
         **os.environ,

@@ -1,0 +1,242 @@
+"""Credits (balance, history, usage) and plans (compare, current plan, quota meters)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku import routes
+from lumiku.components.forms import card, error_callout, notice_callout
+from lumiku.components.layout import signed_in_page
+from lumiku.components.pager import pager
+from lumiku.components.text import t
+from lumiku.services.billing import KINDS
+from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
+from lumiku.state.live import WalletState
+
+
+def _entry(row: EntryRow) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(row.date, white_space="nowrap"),
+        rx.table.cell(
+            rx.vstack(
+                rx.badge(row.kind, variant="soft"), rx.text(row.description, size="2"), spacing="1"
+            )
+        ),
+        rx.table.cell(
+            rx.text(
+                row.amount,
+                color=rx.cond(row.positive, rx.color("green", 11), rx.color("red", 11)),
+                weight="medium",
+            ),
+            text_align="right",
+        ),
+        rx.table.cell(row.balance_after, text_align="right"),
+        class_name="ledger-row",
+    )
+
+
+def _kind_filter() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(placeholder=t("credits_filter_all"), id="kind-filter"),
+        rx.select.content(
+            rx.select.item(t("credits_filter_all"), value="all"),
+            *[rx.select.item(t(f"kind_{kind}"), value=kind) for kind in KINDS],
+        ),
+        value=rx.cond(CreditsState.kind == "", "all", CreditsState.kind),
+        on_change=CreditsState.filter_kind,
+    )
+
+
+def _usage_chart() -> rx.Component:
+    return card(
+        rx.heading(t("usage_title"), size="4", as_="h2"),
+        rx.cond(
+            CreditsState.usage.length() > 0,
+            rx.recharts.bar_chart(
+                rx.recharts.bar(
+                    data_key="credits", name=t("usage_credits"), fill=rx.color("violet", 9)
+                ),
+                rx.recharts.bar(data_key="quota", name=t("usage_quota"), fill=rx.color("teal", 9)),
+                rx.recharts.x_axis(data_key="app"),
+                rx.recharts.y_axis(allow_decimals=False),
+                rx.recharts.graphing_tooltip(),
+                rx.recharts.legend(),
+                data=CreditsState.usage,
+                height=260,
+                width="100%",
+            ),
+            rx.text(t("usage_empty"), color_scheme="gray", id="usage-empty"),
+        ),
+    )
+
+
+@signed_in_page(routes.CREDITS, "Credits", on_load=CreditsState.load)
+def credits() -> rx.Component:
+    return rx.vstack(
+        rx.heading(t("credits_title"), size="7", as_="h1"),
+        error_callout(CreditsState.error, "credits-error"),
+        card(
+            rx.text(t("credits_balance"), color_scheme="gray"),
+            rx.hstack(
+                rx.heading(WalletState.credits_text, size="8", id="credits-balance"),
+                rx.text(t("unit_credits"), color_scheme="gray"),
+                align="baseline",
+            ),
+            on_mount=WalletState.load,
+        ),
+        card(
+            rx.flex(
+                rx.heading(t("credits_history"), size="4", as_="h2"),
+                _kind_filter(),
+                justify="between",
+                align="center",
+                width="100%",
+                gap="3",
+                wrap="wrap",
+            ),
+            rx.box(
+                rx.table.root(
+                    rx.table.header(
+                        rx.table.row(
+                            rx.table.column_header_cell(t("col_date")),
+                            rx.table.column_header_cell(t("col_description")),
+                            rx.table.column_header_cell(t("col_amount"), text_align="right"),
+                            rx.table.column_header_cell(t("col_balance"), text_align="right"),
+                        )
+                    ),
+                    rx.table.body(rx.foreach(CreditsState.rows, _entry)),
+                    width="100%",
+                    id="ledger",
+                ),
+                overflow_x="auto",
+                width="100%",
+            ),
+            rx.cond(
+                CreditsState.loaded & (CreditsState.total == 0),
+                rx.text(t("credits_empty"), color_scheme="gray"),
+            ),
+            pager(CreditsState.page, CreditsState.pages, CreditsState.go_to_page),
+        ),
+        _usage_chart(),
+        spacing="5",
+        width="100%",
+    )
+
+
+def _plan(plan: PlanCard) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading(plan.name, size="4"),
+                rx.cond(plan.current, rx.badge(t("plans_this"), color_scheme="green")),
+                justify="between",
+                width="100%",
+                align="center",
+            ),
+            rx.hstack(
+                rx.text(plan.price, size="6", weight="bold"),
+                rx.text(plan.per, color_scheme="gray"),
+                align="baseline",
+            ),
+            rx.text(plan.daily, " · ", plan.monthly, size="2"),
+            rx.text(t("plans_models"), ": ", plan.models, size="2", color_scheme="gray"),
+            rx.cond(
+                plan.current,
+                rx.fragment(),
+                rx.cond(
+                    plan.free,
+                    rx.button(
+                        t("plans_choose_free"),
+                        on_click=PlansState.choose_free_plan,
+                        variant="soft",
+                        id="choose-free-plan",
+                        disabled=PlansState.current_is_paid,
+                    ),
+                    rx.text(t("plans_payments_soon"), size="1", color_scheme="gray"),
+                ),
+            ),
+            spacing="2",
+            align="start",
+        ),
+        class_name="plan-card",
+    )
+
+
+def _meter(meter: QuotaMeter) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.text(meter.label, weight="medium"),
+            rx.text(meter.text, size="2", color_scheme="gray"),
+            justify="between",
+            width="100%",
+            wrap="wrap",
+        ),
+        rx.progress(value=meter.percent, width="100%"),
+        spacing="1",
+        width="100%",
+        class_name="quota-meter",
+    )
+
+
+def _cancel_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.trigger(
+            rx.button(t("plans_cancel"), variant="outline", color_scheme="red", id="cancel-plan")
+        ),
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(t("plans_cancel_confirm_title")),
+            rx.alert_dialog.description(t("plans_cancel_confirm_body")),
+            rx.hstack(
+                rx.alert_dialog.cancel(rx.button(t("cancel"), variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(
+                    rx.button(
+                        t("confirm"),
+                        color_scheme="red",
+                        on_click=PlansState.cancel_plan,
+                        id="confirm-cancel-plan",
+                    )
+                ),
+                justify="end",
+                spacing="3",
+                margin_top="1rem",
+            ),
+        ),
+    )
+
+
+@signed_in_page(routes.PLANS, "Plans", on_load=PlansState.load)
+def plans() -> rx.Component:
+    return rx.vstack(
+        rx.vstack(
+            rx.heading(t("plans_title"), size="7", as_="h1"),
+            rx.text(t("plans_subtitle"), color_scheme="gray"),
+            spacing="1",
+        ),
+        error_callout(PlansState.error, "plans-error"),
+        notice_callout(PlansState.notice, "plans-notice"),
+        card(
+            rx.text(t("plans_current"), color_scheme="gray"),
+            rx.heading(PlansState.current_name, size="6", id="current-plan"),
+            rx.cond(
+                PlansState.subscribed,
+                rx.vstack(
+                    rx.text(PlansState.current_status, size="2"),
+                    rx.foreach(PlansState.meters, _meter),
+                    _cancel_dialog(),
+                    spacing="3",
+                    width="100%",
+                    align="start",
+                ),
+                rx.text(t("plans_payg_body"), size="2", color_scheme="gray"),
+            ),
+        ),
+        rx.grid(
+            rx.foreach(PlansState.plans, _plan),
+            columns=rx.breakpoints(initial="1", sm="2", lg="3"),
+            spacing="4",
+            width="100%",
+            id="plan-list",
+        ),
+        spacing="5",
+        width="100%",
+    )

@@ -1,0 +1,95 @@
+"""Pushing changes to every open tab of a user: the header's wallet, for a start.
+
+Each web process runs `forward_events` (a Reflex lifespan task). It reads the Redis stream that
+services publish to after committing, in a consumer group shared by every web process, so each
+event is handled once. It then refreshes the affected state of each tab the user has open. Tabs
+that live in another process are reached through Reflex's Redis state manager.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import uuid
+
+import redis.asyncio as aioredis
+import reflex as rx
+from redis.exceptions import RedisError, ResponseError
+
+from lumiku.i18n import format_number
+from lumiku.services import billing, events
+from lumiku.settings import get_settings
+from lumiku.state.auth import AuthState, signed_in_user
+from lumiku.state.base import call
+
+log = logging.getLogger(__name__)
+
+
+class WalletState(rx.State):
+    """What the header shows: the balance, or the plan and the quota left today."""
+
+    account_type: str = ""
+    credits: int = 0
+    credits_text: str = ""
+    quota_text: str = ""
+    loaded: bool = False
+
+    async def _refresh(self, user_id: int) -> None:
+        wallet = await call(billing.wallet, user_id)
+        lang = (await self.get_state(AuthState)).lang
+        self.account_type, self.credits = wallet.account_type, wallet.credits
+        self.credits_text = format_number(wallet.credits, lang)
+        self.quota_text = (
+            f"{format_number(wallet.quota_left, lang)}/"
+            f"{format_number(wallet.quota_daily_limit, lang)}"
+        )
+        self.loaded = True
+
+    @rx.event
+    async def load(self):
+        _, user = await signed_in_user(self)
+        if user is not None:
+            await self._refresh(user.id)
+
+
+REFRESHERS = {"billing": WalletState}  # event topic → the state that reloads itself
+
+
+async def _deliver(app: rx.App, user_id: int, topic: str) -> None:
+    state_cls = REFRESHERS.get(topic)
+    if state_cls is None:
+        return
+    for token in await asyncio.to_thread(events.open_tabs, user_id):
+        try:
+            async with app.modify_state(rx.BaseStateToken(ident=token, cls=state_cls)) as root:
+                state = await root.get_state(state_cls)
+                await state._refresh(user_id)
+        except Exception:  # one closed or broken tab must not stop the others
+            log.debug("could not refresh tab %s", token, exc_info=True)
+
+
+async def forward_events(app: rx.App) -> None:
+    client = aioredis.Redis.from_url(get_settings().effective_redis_url)
+    consumer = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    with contextlib.suppress(ResponseError):  # BUSYGROUP: another process made it first
+        await client.xgroup_create(events.STREAM, events.GROUP, id="$", mkstream=True)
+    try:
+        while True:
+            try:
+                batches = await client.xreadgroup(
+                    events.GROUP, consumer, {events.STREAM: ">"}, count=50, block=5000
+                )
+            except RedisError:
+                log.warning("event stream unavailable; retrying", exc_info=True)
+                await asyncio.sleep(2)
+                continue
+            for _stream, messages in batches or []:
+                for message_id, fields in messages:
+                    await _deliver(app, int(fields[b"user_id"]), fields[b"topic"].decode())
+                    await client.xack(events.STREAM, events.GROUP, message_id)
+    finally:
+        with contextlib.suppress(Exception):
+            await client.xgroup_delconsumer(events.STREAM, events.GROUP, consumer)
+        await client.aclose()
