@@ -79,6 +79,7 @@ def upgrade() -> None:
     sa.Column('amount', sa.Integer(), nullable=False),
     sa.Column('captured', sa.Integer(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('outcome', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
     sa.Column('reference_type', sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
     sa.Column('reference_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('idempotency_key', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),

@@ -56,6 +56,7 @@ class Hold(SQLModel, table=True):
     amount: int  # held, in the unit
     captured: int = Field(default=0)
     status: str = Field(default="open", max_length=10, index=True)  # open | settled
+    outcome: str = Field(default="", max_length=12)  # succeeded | failed | cancelled | …
     reference_type: str = Field(default="", max_length=30)
     reference_id: str = Field(default="", max_length=64)
     idempotency_key: str = Field(max_length=120, unique=True)

@@ -13,13 +13,18 @@ from lumiku.services.billing import KINDS
 from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
 from lumiku.state.live import WalletState
 
+WIDE_ONLY, PHONE_ONLY = ["none", "table-cell"], ["block", "none"]
+
 
 def _entry(row: EntryRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(row.date, white_space="nowrap"),
+        rx.table.cell(row.date, white_space="nowrap", display=WIDE_ONLY),
         rx.table.cell(
             rx.vstack(
-                rx.badge(row.kind, variant="soft"), rx.text(row.description, size="2"), spacing="1"
+                rx.badge(row.kind, variant="soft"),
+                rx.cond(row.description != "", rx.text(row.description, size="2")),
+                rx.text(row.date, size="1", color_scheme="gray", display=PHONE_ONLY),
+                spacing="1",
             )
         ),
         rx.table.cell(
@@ -98,7 +103,7 @@ def credits() -> rx.Component:
                 rx.table.root(
                     rx.table.header(
                         rx.table.row(
-                            rx.table.column_header_cell(t("col_date")),
+                            rx.table.column_header_cell(t("col_date"), display=WIDE_ONLY),
                             rx.table.column_header_cell(t("col_description")),
                             rx.table.column_header_cell(t("col_amount"), text_align="right"),
                             rx.table.column_header_cell(t("col_balance"), text_align="right"),

@@ -332,10 +332,8 @@ def settle(hold_id: str, outcome: str) -> bool:
         rest = hold.amount - hold.captured
         name = plugins.BY_ID[hold.app_id].name if hold.app_id in plugins.BY_ID else hold.app_id
         if hold.unit == "credits" and hold.amount > 0:
-            if hold.captured == 0:
-                kind, text = "release", f"Refund: {name} {outcome} — {hold.description}"
-            else:
-                kind, text = "capture", f"{name}: charged {hold.captured} of {hold.amount} held"
+            kind = "release" if hold.captured == 0 else "capture"  # the badge says which
+            text = f"{name} · {hold.description}"
             post_entry(
                 db,
                 user,
@@ -349,7 +347,7 @@ def settle(hold_id: str, outcome: str) -> bool:
             quotas.give_back(
                 db, hold.user_id, hold.daily_period, hold.monthly_period, rest, hold.model_key
             )
-        hold.status, hold.settled_at = "settled", utcnow()
+        hold.status, hold.outcome, hold.settled_at = "settled", outcome, utcnow()
         if hold.captured or outcome == "succeeded":
             db.add(
                 AppUsage(

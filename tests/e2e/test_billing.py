@@ -62,7 +62,8 @@ def test_the_header_follows_charges_made_elsewhere(
     billing.settle(hold.hold_id, "failed")
     expect(first.locator("#wallet")).to_contain_text("100")
     second.reload()
-    expect(second.locator("#ledger")).to_contain_text("Refund: Video Mixer failed")
+    expect(second.locator(".ledger-row").first).to_contain_text("Pengembalian")
+    expect(second.locator(".ledger-row").first).to_contain_text("Video Mixer · 5 videos")
 
 
 def test_free_plan_then_back_to_pay_as_you_go(page: Page, base_url: str, user):

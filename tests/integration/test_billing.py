@@ -158,7 +158,9 @@ def test_failed_work_shows_a_refund_line():
     billing.settle(reservation.hold_id, "failed")
     newest = billing.history(user_id).rows[0]
     assert (newest.kind, newest.amount, newest.balance_after) == ("release", 10, 100)
-    assert newest.description.startswith("Refund: Video Mixer failed")
+    assert newest.description == "Video Mixer · 5 videos"
+    with session_scope() as db:
+        assert db.get(Hold, reservation.hold_id).outcome == "failed"
     assert billing.history(user_id, kind="release").total == 1
 
 

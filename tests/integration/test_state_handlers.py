@@ -122,3 +122,32 @@ def test_sign_in_handler_signs_in_and_goes_to_the_dashboard():
     session, _ = states()
     out = call(session, "sign_in", {"email": "r@example.com", "password": "rahasia-123"})
     assert redirect_target(out[-1]) == "/dashboard" and session.signed_in
+
+
+def test_admin_money_handlers_refuse_normal_users():
+    from lumiku.services import ai_models, billing, seed
+    from lumiku.state.admin import AdminModelsState
+
+    seed.run_all()
+    signed, session, get = signed_in(9)
+    admin_users = get(AdminUsersState)
+    call(admin_users, "open_adjust", signed.user.id, "me")
+    call(admin_users, "submit_adjust", {"amount": "1000", "reason": "free money"})
+    assert admin_users.adjust_error and billing.balance(signed.user.id) == 100
+    call(admin_users, "set_plan", signed.user.id, "enterprise-monthly")
+    assert admin_users.error
+    models = get(AdminModelsState)
+    assert "/dashboard" in redirect_target(call(models, "load"))
+    call(models, "set_enabled", "video-mixer:ffmpeg-standard", False)
+    assert all(m.enabled for m in ai_models.list_all() if m.key == "video-mixer:ffmpeg-standard")
+
+
+def test_credits_handlers_validate_their_arguments():
+    from lumiku.state.billing import CreditsState
+
+    _, session, get = signed_in(10)
+    credits = get(CreditsState)
+    call(credits, "filter_kind", "'; DROP TABLE users; --")
+    assert credits.kind == "" and credits.total == 1  # unknown kinds mean "all"
+    call(credits, "go_to_page", "2")
+    assert credits.page == 1

@@ -70,3 +70,35 @@ def test_create_admin_creates_or_promotes():
         auth.sign_in("user3@example.com", "rahasia-123", ip="10.9.0.1", user_agent="t").user.id
         == normal.id
     )
+
+
+def test_only_admins_move_credits_plans_and_models():
+    from lumiku.services import seed
+
+    seed.run_all()
+    admin, normal = make_user(1, "admin"), make_user(2)
+    for call in (
+        lambda: users.adjust_credits(normal, normal.id, 500, "because", "k1"),
+        lambda: users.set_plan(normal, normal.id, "pro-monthly"),
+        lambda: users.update_model(
+            normal, "video-mixer:ffmpeg-standard", enabled=False, credit_cost=0, quota_cost=0
+        ),
+    ):
+        with pytest.raises(Forbidden):
+            call()
+    from lumiku.services import billing, subscriptions
+
+    assert billing.balance(normal.id) == 100 and subscriptions.current(normal.id) is None
+    with pytest.raises(ServiceError) as err:
+        users.adjust_credits(admin, normal.id, 500, "   ", "k2")
+    assert err.value.code == "reason_required"
+    users.adjust_credits(admin, normal.id, 500, "Kompensasi", "k3")
+    users.adjust_credits(admin, normal.id, 500, "Kompensasi", "k3")  # a double submit
+    assert billing.balance(normal.id) == 600
+    entry = billing.history(normal.id).rows[0]
+    assert (entry.kind, entry.amount) == ("adjustment", 500)
+    assert entry.description == "Kompensasi (admin user1@example.com)"
+    users.set_plan(admin, normal.id, "pro-monthly")
+    assert subscriptions.current(normal.id).plan_id == "pro-monthly"
+    users.set_plan(admin, normal.id, None)
+    assert subscriptions.current(normal.id) is None
