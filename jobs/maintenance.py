@@ -3,7 +3,7 @@ across all workers, thanks to a Redis lock)."""
 
 from __future__ import annotations
 
-from lumiku.services import billing, subscriptions
+from lumiku.services import billing, payments, subscriptions
 
 
 def sweep_holds() -> int:
@@ -12,3 +12,7 @@ def sweep_holds() -> int:
 
 def expire_subscriptions() -> int:
     return subscriptions.expire_due()
+
+
+def reconcile_payments() -> int:
+    return payments.reconcile()

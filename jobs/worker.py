@@ -3,21 +3,59 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 
 from rq import Queue, Worker
 from rq.serializers import JSONSerializer
 
+from jobs import maintenance
 from lumiku.services.redis_client import get_redis
 
 # Listed in priority order: housekeeping and payments first, then remote AI calls, then media.
 QUEUES = ("default", "ai", "media")
 HEARTBEAT_SECONDS = 30  # a worker silent for longer is reported down by /api/health
 
+# (job, queue, every N seconds). RQ's own cron enqueues with pickle; our queues speak JSON.
+PERIODIC: list[tuple[Callable[[], object], str, int]] = [
+    (maintenance.sweep_holds, "default", 60),
+    (maintenance.reconcile_payments, "default", 120),
+    (maintenance.expire_subscriptions, "default", 300),
+]
+
 
 def queue(name: str) -> Queue:
     if name not in QUEUES:
         raise ValueError(f"unknown queue {name!r}")
     return Queue(name, connection=get_redis(), serializer=JSONSerializer)
+
+
+class Periodic(threading.Thread):
+    """Enqueues each periodic job once per interval across every worker on every host: whoever
+    sets the job's Redis key first (it expires after the interval) enqueues it."""
+
+    def __init__(self) -> None:
+        super().__init__(name="periodic", daemon=True)
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while True:
+            try:
+                self.tick()
+            except Exception:  # Redis away for a moment: try again at the next tick
+                logging.getLogger(__name__).warning("periodic tick failed", exc_info=True)
+            if self.stopped.wait(5):
+                return
+
+    @staticmethod
+    def tick() -> list[str]:
+        enqueued = []
+        for job, queue_name, every in PERIODIC:
+            name = f"{job.__module__}.{job.__qualname__}"
+            if get_redis().set(f"lumiku:periodic:{name}", 1, nx=True, ex=every):
+                queue(queue_name).enqueue(job, job_timeout=every, result_ttl=every)
+                enqueued.append(name)
+        return enqueued
 
 
 def run_worker(burst: bool = False) -> int:
@@ -28,5 +66,11 @@ def run_worker(burst: bool = False) -> int:
         serializer=JSONSerializer,
         worker_ttl=HEARTBEAT_SECONDS,
     )
-    worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
+    periodic = Periodic()
+    if not burst:
+        periodic.start()
+    try:
+        worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
+    finally:
+        periodic.stopped.set()
     return 0

@@ -8,8 +8,11 @@ PROFILE = "/profile"
 DEVICES = "/devices"
 CREDITS = "/credits"
 PLANS = "/plans"
+PAYMENTS = "/payments"
+PAYMENT = "/payments/[order_id]"
 ADMIN_USERS = "/admin/users"
 ADMIN_MODELS = "/admin/models"
+ADMIN_PAYMENTS = "/admin/payments"
 
 
 def safe_next(path: str) -> str:

@@ -130,6 +130,10 @@ class Settings(BaseSettings):
         return self.lumiku_env == "production"
 
     @property
+    def payments_configured(self) -> bool:
+        return bool(self.duitku_merchant_code and self.duitku_api_key)
+
+    @property
     def effective_public_url(self) -> str:
         return self.public_url or f"http://localhost:{self.port}"
 

@@ -7,7 +7,13 @@ from starlette.routing import Route
 
 from lumiku.api.guards import block_public_uploads
 from lumiku.api.health import health
+from lumiku.api.payments import duitku_callback
 
-api = Starlette(routes=[Route("/api/health", health, methods=["GET"])])
+api = Starlette(
+    routes=[
+        Route("/api/health", health, methods=["GET"]),
+        Route("/api/payments/duitku/callback", duitku_callback, methods=["POST"]),
+    ]
+)
 
 __all__ = ["api", "block_public_uploads"]

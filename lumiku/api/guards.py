@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -22,3 +23,17 @@ def block_public_uploads(app: ASGIApp) -> ASGIApp:
         await app(scope, receive, send)
 
     return guarded
+
+
+def client_ip(request: Request, trusted_hops: int) -> str:
+    """The caller's address. Behind N trusted proxies it is the N-th X-Forwarded-For entry from the
+    right (each proxy appends the address it saw); entries further left could be forged."""
+    peer = request.client.host if request.client else ""
+    if trusted_hops <= 0:
+        return peer
+    forwarded = [
+        part.strip()
+        for part in request.headers.get("x-forwarded-for", "").split(",")
+        if part.strip()
+    ]
+    return forwarded[-trusted_hops] if len(forwarded) >= trusted_hops else peer

@@ -75,6 +75,7 @@ def user_menu() -> rx.Component:
             _menu_link("layout-dashboard", "nav_dashboard", routes.DASHBOARD, "menu-dashboard"),
             _menu_link("coins", "nav_credits", routes.CREDITS, "menu-credits"),
             _menu_link("gem", "nav_plans", routes.PLANS, "menu-plans"),
+            _menu_link("receipt", "nav_payments", routes.PAYMENTS, "menu-payments"),
             _menu_link("user", "nav_profile", routes.PROFILE, "menu-profile"),
             _menu_link("monitor-smartphone", "nav_devices", routes.DEVICES, "menu-devices"),
             rx.cond(

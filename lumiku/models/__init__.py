@@ -10,14 +10,17 @@ from lumiku.models.billing import (
     SubscriptionPlan,
 )
 from lumiku.models.core import AppUsage, Device, User, UserSession
+from lumiku.models.payments import CreditPackage, Payment
 
 __all__ = [
     "AIModel",
     "AppUsage",
+    "CreditPackage",
     "CreditEntry",
     "Device",
     "Hold",
     "HoldCapture",
+    "Payment",
     "QuotaUsage",
     "Subscription",
     "SubscriptionPlan",

@@ -10,7 +10,10 @@ from lumiku.components.forms import error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
 from lumiku.components.text import t
+from lumiku.pages.payments import payment_header, payment_row
+from lumiku.services.payments import STATUSES
 from lumiku.state.admin import AdminModelsState, AdminUsersState, ModelRow, UserListRow
+from lumiku.state.payments import AdminPaymentsState
 
 
 def _header(*keys: str) -> rx.Component:
@@ -111,7 +114,11 @@ def admin_users() -> rx.Component:
     return rx.vstack(
         rx.flex(
             rx.heading(t("admin_users_title"), size="7", as_="h1"),
-            rx.link(t("nav_admin_models"), href=routes.ADMIN_MODELS),
+            rx.hstack(
+                rx.link(t("nav_admin_models"), href=routes.ADMIN_MODELS),
+                rx.link(t("admin_payments_title"), href=routes.ADMIN_PAYMENTS),
+                spacing="4",
+            ),
             justify="between",
             align="center",
             width="100%",
@@ -209,6 +216,76 @@ def admin_models() -> rx.Component:
             overflow_x="auto",
             width="100%",
         ),
+        spacing="4",
+        width="100%",
+    )
+
+
+def _status_filter() -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(id="admin-payment-status"),
+        rx.select.content(
+            rx.select.item(t("admin_status_all"), value="all"),
+            *[rx.select.item(t(f"payment_status_{s}"), value=s) for s in STATUSES],
+        ),
+        value=AdminPaymentsState.status,
+        on_change=lambda value: AdminPaymentsState.set_filter("status", value),
+    )
+
+
+def _date_filter(label_key: str, name: str, value: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.text(t(label_key), size="2"),
+        rx.input(
+            type="date",
+            value=value,
+            size="2",
+            on_change=lambda day: AdminPaymentsState.set_filter(name, day),
+        ),
+        align="center",
+    )
+
+
+@signed_in_page(routes.ADMIN_PAYMENTS, "Payments", on_load=AdminPaymentsState.load)
+def admin_payments() -> rx.Component:
+    return rx.vstack(
+        rx.flex(
+            rx.heading(t("admin_payments_title"), size="7", as_="h1"),
+            rx.link(t("admin_users_title"), href=routes.ADMIN_USERS),
+            justify="between",
+            align="center",
+            width="100%",
+        ),
+        rx.flex(
+            rx.input(
+                placeholder=t("admin_search_payments"),
+                value=AdminPaymentsState.query,
+                on_change=lambda q: AdminPaymentsState.set_filter("query", q).debounce(300),
+                id="admin-payment-search",
+                min_width="16rem",
+            ),
+            _status_filter(),
+            _date_filter("admin_from", "since", AdminPaymentsState.since),
+            _date_filter("admin_to", "until", AdminPaymentsState.until),
+            gap="3",
+            wrap="wrap",
+            align="center",
+        ),
+        error_callout(AdminPaymentsState.error, "admin-payments-error"),
+        rx.box(
+            rx.table.root(
+                payment_header(with_email=True),
+                rx.table.body(
+                    rx.foreach(AdminPaymentsState.rows, lambda row: payment_row(row, True))
+                ),
+                width="100%",
+                id="admin-payments-table",
+            ),
+            overflow_x="auto",
+            width="100%",
+        ),
+        rx.cond(AdminPaymentsState.total == 0, rx.text(t("payments_empty"), color_scheme="gray")),
+        pager(AdminPaymentsState.page, AdminPaymentsState.pages, AdminPaymentsState.go_to_page),
         spacing="4",
         width="100%",
     )

@@ -9,9 +9,11 @@ from lumiku.components.forms import card, error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
 from lumiku.components.text import t
+from lumiku.pages.payments import buy_credits, confirm_dialog, subscribe_button
 from lumiku.services.billing import KINDS
 from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
 from lumiku.state.live import WalletState
+from lumiku.state.payments import BuyState
 
 WIDE_ONLY, PHONE_ONLY = ["none", "table-cell"], ["block", "none"]
 
@@ -122,6 +124,7 @@ def credits() -> rx.Component:
             ),
             pager(CreditsState.page, CreditsState.pages, CreditsState.go_to_page),
         ),
+        buy_credits(),
         _usage_chart(),
         spacing="5",
         width="100%",
@@ -157,7 +160,7 @@ def _plan(plan: PlanCard) -> rx.Component:
                         id="choose-free-plan",
                         disabled=PlansState.current_is_paid,
                     ),
-                    rx.text(t("plans_payments_soon"), size="1", color_scheme="gray"),
+                    subscribe_button(plan.id),
                 ),
             ),
             spacing="2",
@@ -242,6 +245,12 @@ def plans() -> rx.Component:
             width="100%",
             id="plan-list",
         ),
+        rx.cond(
+            ~BuyState.configured,
+            rx.callout(t("payments_off"), icon="info", id="payments-off", width="100%"),
+        ),
+        confirm_dialog(),
+        rx.fragment(on_mount=BuyState.load),
         spacing="5",
         width="100%",
     )

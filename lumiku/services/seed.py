@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel, SubscriptionPlan
+from lumiku.models import AIModel, CreditPackage, SubscriptionPlan
 
 PLANS: list[dict[str, Any]] = [
     dict(
@@ -327,6 +327,13 @@ MODELS: list[dict[str, Any]] = [
 ]
 
 
+PACKAGES: list[dict[str, Any]] = [
+    dict(id="topup-1500", name="Tambah 1500", credits=1_500, price_rupiah=100_000, display_order=0),
+    dict(id="topup-4000", name="Tambah 4000", credits=4_000, price_rupiah=250_000, display_order=1),
+    dict(id="topup-9000", name="Tambah 9000", credits=9_000, price_rupiah=500_000, display_order=2),
+]
+
+
 def _insert_missing(
     db: Session, model: type[SQLModel], rows: list[dict[str, Any]], key: str
 ) -> str:
@@ -343,6 +350,7 @@ Seeder = Callable[[Session], str]
 SEEDERS: list[Seeder] = [
     lambda db: _insert_missing(db, SubscriptionPlan, PLANS, "id"),
     lambda db: _insert_missing(db, AIModel, MODELS, "key"),
+    lambda db: _insert_missing(db, CreditPackage, PACKAGES, "id"),
 ]
 
 

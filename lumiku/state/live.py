@@ -54,11 +54,15 @@ class WalletState(rx.State):
             await self._refresh(user.id)
 
 
-REFRESHERS = {"billing": WalletState}  # event topic → the state that reloads itself
+def _refreshers() -> dict[str, type[rx.State]]:
+    """Event topic → the state that reloads itself from the database for that user."""
+    from lumiku.state.payments import PaymentState
+
+    return {"billing": WalletState, "payment": PaymentState}
 
 
 async def _deliver(app: rx.App, user_id: int, topic: str) -> None:
-    state_cls = REFRESHERS.get(topic)
+    state_cls = _refreshers().get(topic)
     if state_cls is None:
         return
     for token in await asyncio.to_thread(events.open_tabs, user_id):

@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from lumiku.settings import PROJECT_ROOT
+from tests.fake_duitku import FakeDuitku
 
 CHROMIUM = os.environ.get("LUMIKU_TEST_CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT = 420  # the first start installs the frontend's packages and builds it
@@ -69,22 +70,33 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def base_url(migrated, tmp_path_factory) -> Iterator[str]:
+def duitku() -> Iterator[FakeDuitku]:
+    fake = FakeDuitku().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(migrated, duitku, tmp_path_factory) -> Iterator[str]:
     from lumiku.services import seed
 
     seed.run_all()  # as `lumiku run` does before starting
     port = _free_port()
+    url = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "PORT": str(port),
         "HOST": "127.0.0.1",
         "WEB_WORKERS": "1",
         "PYTHONUNBUFFERED": "1",
+        "PUBLIC_URL": url,  # Duitku calls back and returns the browser here
+        "DUITKU_MERCHANT_CODE": duitku.merchant_code,
+        "DUITKU_API_KEY": duitku.api_key,
+        "DUITKU_BASE_URL": duitku.url,
     }
     logs = tmp_path_factory.mktemp("logs")
     worker = _spawn(["worker"], env, logs / "worker.log")
     web = _spawn(["web"], env, logs / "web.log")
-    url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:

@@ -70,3 +70,21 @@ def test_a_silent_worker_is_not_counted(worker, monkeypatch):
     worker.wait()
     monkeypatch.setattr(health, "WORKER_SILENCE_LIMIT", health.timedelta(seconds=0))
     assert health.report()["workers"] == 0  # ...but its heartbeat is too old
+
+
+def test_periodic_jobs_are_enqueued_once_per_interval_and_run(migrated, rds, db):
+    from jobs.worker import PERIODIC, Periodic, queue
+
+    first, second = Periodic.tick(), Periodic.tick()  # two workers ticking at once
+    assert len(first) == len(PERIODIC) and second == []
+    assert queue("default").count == len(PERIODIC)
+    done = subprocess.run(
+        [sys.executable, "-m", "lumiku.cli", "worker", "--burst"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert queue("default").count == 0
+    assert "sweep_holds" in done.stderr and "Job OK" in done.stderr
