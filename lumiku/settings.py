@@ -69,7 +69,7 @@ class Settings(BaseSettings):
     duitku_env: Literal["sandbox", "production"] = "sandbox"
     duitku_base_url: str = ""
     duitku_signature: Literal["hmac", "md5"] = "hmac"
-    duitku_callback_ip_allowlist: Literal["on", "off"] = "off"
+    duitku_callback_ip_allowlist: Literal["on", "off", ""] = ""  # "": on in production only
     duitku_expiry_minutes: int = Field(60, ge=1, le=10080)
     hf_token: str = ""
     anthropic_api_key: str = ""
@@ -128,6 +128,11 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.lumiku_env == "production"
+
+    @property
+    def callback_allowlist_on(self) -> bool:
+        choice = self.duitku_callback_ip_allowlist
+        return choice == "on" or (choice == "" and self.is_production)
 
     @property
     def payments_configured(self) -> bool:

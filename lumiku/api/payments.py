@@ -32,7 +32,7 @@ async def duitku_callback(request: Request) -> PlainTextResponse:
     settings = get_settings()
     if not settings.payments_configured:
         return _answer(503, "payments are not configured")
-    if settings.duitku_callback_ip_allowlist == "on":
+    if settings.callback_allowlist_on:
         ip = client_ip(request, settings.trusted_proxy_hops)
         if ip not in CALLBACK_IPS[settings.duitku_env]:
             return _answer(403, f"callbacks are not accepted from {ip}")

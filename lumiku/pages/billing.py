@@ -91,6 +91,7 @@ def credits() -> rx.Component:
             ),
             on_mount=WalletState.load,
         ),
+        buy_credits(),
         card(
             rx.flex(
                 rx.heading(t("credits_history"), size="4", as_="h2"),
@@ -124,7 +125,6 @@ def credits() -> rx.Component:
             ),
             pager(CreditsState.page, CreditsState.pages, CreditsState.go_to_page),
         ),
-        buy_credits(),
         _usage_chart(),
         spacing="5",
         width="100%",

@@ -84,3 +84,14 @@ def test_reflex_state_uses_the_next_redis_database():
     assert with_redis_db("unix:///d/r.sock?db=0", 1) == "unix:///d/r.sock?db=1"
     assert redis_db("unix:///d/r.sock?db=5") == 5
     assert make(redis_url="redis://h:6379/15").reflex_redis_url == "redis://h:6379/0"
+
+
+def test_callback_allow_list_is_on_in_production_unless_switched_off():
+    production = dict(lumiku_env="production", secret_key=STRONG, public_url="https://lumiku.id",
+                      database_url="postgresql+psycopg://db/x", redis_url="redis://r:6379/0")
+    assert make(**production).callback_allowlist_on
+    assert not make(**production, duitku_callback_ip_allowlist="off").callback_allowlist_on
+    assert not make().callback_allowlist_on
+    assert make(duitku_callback_ip_allowlist="on").callback_allowlist_on
+    assert not make().payments_configured
+    assert make(duitku_merchant_code="D1", duitku_api_key="k").payments_configured
