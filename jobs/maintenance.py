@@ -3,7 +3,7 @@ across all workers, thanks to a Redis lock)."""
 
 from __future__ import annotations
 
-from lumiku.services import billing, payments, subscriptions
+from lumiku.services import billing, files, generations, payments, subscriptions
 
 
 def sweep_holds() -> int:
@@ -16,3 +16,11 @@ def expire_subscriptions() -> int:
 
 def reconcile_payments() -> int:
     return payments.reconcile()
+
+
+def reconcile_generations() -> int:
+    return generations.reconcile()
+
+
+def remove_expired_outputs() -> int:
+    return files.remove_expired_outputs()

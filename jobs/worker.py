@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from rq import Queue, Worker
+from rq.exceptions import InvalidJobOperation, NoSuchJobError
+from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
 from jobs import maintenance
@@ -21,7 +25,37 @@ PERIODIC: list[tuple[Callable[[], object], str, int]] = [
     (maintenance.sweep_holds, "default", 60),
     (maintenance.reconcile_payments, "default", 120),
     (maintenance.expire_subscriptions, "default", 300),
+    (maintenance.reconcile_generations, "default", 60),
+    (maintenance.remove_expired_outputs, "default", 6 * 3600),
 ]
+
+
+def job_alive(job_id: str, stale_after: timedelta) -> bool:
+    """Is this job waiting or running on a worker that still gives signs of life?"""
+    if not job_id:
+        return False
+    try:
+        job = Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer)
+    except NoSuchJobError:
+        return False
+    status = job.get_status(refresh=False)
+    if status in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED):
+        return True
+    if status != JobStatus.STARTED:
+        return False
+    now = datetime.now(UTC)
+    for worker in Worker.all(connection=get_redis(), serializer=JSONSerializer):
+        if worker.name == job.worker_name and worker.last_heartbeat:
+            beat = worker.last_heartbeat
+            beat = beat if beat.tzinfo else beat.replace(tzinfo=UTC)
+            return now - beat < stale_after
+    return False
+
+
+def cancel_job(job_id: str) -> None:
+    """A queued job is taken off its queue; a running one stops at its next progress report."""
+    with contextlib.suppress(NoSuchJobError, InvalidJobOperation):
+        Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer).cancel()
 
 
 def queue(name: str) -> Queue:
@@ -58,6 +92,17 @@ class Periodic(threading.Thread):
         return enqueued
 
 
+def import_job_modules() -> None:
+    """Each app's item runner registers itself when its module is imported."""
+    import importlib
+
+    import jobs.apps  # noqa: F401 - the apps' runners
+    from lumiku.settings import get_settings
+
+    for name in filter(None, (m.strip() for m in get_settings().extra_job_modules.split(","))):
+        importlib.import_module(name)
+
+
 def run_worker(burst: bool = False) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     worker = Worker(
@@ -66,6 +111,8 @@ def run_worker(burst: bool = False) -> int:
         serializer=JSONSerializer,
         worker_ttl=HEARTBEAT_SECONDS,
     )
+    import_job_modules()
+    maintenance.reconcile_generations()  # work a dead worker left behind goes on now
     periodic = Periodic()
     if not burst:
         periodic.start()

@@ -74,6 +74,12 @@ class Settings(BaseSettings):
     hf_token: str = ""
     anthropic_api_key: str = ""
     storage_backend: Literal["local", "s3"] = "local"
+    output_retention_days: int = Field(30, ge=1, le=3650)
+    max_video_mb: int = Field(500, ge=1, le=10_000)
+    max_image_mb: int = Field(20, ge=1, le=1_000)
+    max_audio_mb: int = Field(50, ge=1, le=1_000)
+    # Modules the worker imports at start besides jobs/ (e.g. the engine tests' own app).
+    extra_job_modules: str = ""
     s3_endpoint_url: str = ""
     s3_bucket: str = ""
     s3_access_key_id: str = ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from lumiku.api.files import download, download_zip
 from lumiku.api.guards import block_public_uploads
 from lumiku.api.health import health
 from lumiku.api.payments import duitku_callback
@@ -13,6 +14,8 @@ api = Starlette(
     routes=[
         Route("/api/health", health, methods=["GET"]),
         Route("/api/payments/duitku/callback", duitku_callback, methods=["POST"]),
+        Route("/api/files/zip/{token}", download_zip, methods=["GET"]),
+        Route("/api/files/{token}", download, methods=["GET"]),
     ]
 )
 

@@ -6,6 +6,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from lumiku.settings import get_settings
+
 
 def block_public_uploads(app: ASGIApp) -> ASGIApp:
     """Reflex serves everything under its upload folder publicly at GET /_upload/…; we never do.
@@ -20,9 +22,26 @@ def block_public_uploads(app: ASGIApp) -> ASGIApp:
             if path.startswith("/_upload/") or (path == "/_upload" and scope["method"] != "POST"):
                 await PlainTextResponse("Not Found", status_code=404)(scope, receive, send)
                 return
+            if path == "/_upload" and _declared_length(scope) > upload_limit_bytes():
+                await PlainTextResponse("Too Large", status_code=413)(scope, receive, send)
+                return
         await app(scope, receive, send)
 
     return guarded
+
+
+def upload_limit_bytes() -> int:
+    """The largest file any upload may carry (each type's own limit is checked afterwards),
+    plus room for the multipart envelope."""
+    settings = get_settings()
+    return (max(settings.max_video_mb, settings.max_image_mb, settings.max_audio_mb) + 1) * 2**20
+
+
+def _declared_length(scope: Scope) -> int:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            return int(value) if value.isdigit() else 0
+    return 0
 
 
 def client_ip(request: Request, trusted_hops: int) -> str:

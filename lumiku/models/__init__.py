@@ -10,6 +10,7 @@ from lumiku.models.billing import (
     SubscriptionPlan,
 )
 from lumiku.models.core import AppUsage, Device, User, UserSession
+from lumiku.models.generations import Generation, GenerationItem, StoredFile
 from lumiku.models.payments import CreditPackage, Payment
 
 __all__ = [
@@ -18,9 +19,12 @@ __all__ = [
     "CreditPackage",
     "CreditEntry",
     "Device",
+    "Generation",
+    "GenerationItem",
     "Hold",
     "HoldCapture",
     "Payment",
+    "StoredFile",
     "QuotaUsage",
     "Subscription",
     "SubscriptionPlan",

@@ -228,6 +228,38 @@ def charge(
 ) -> Reservation:
     """Checks access, prices the request on the server and holds credits or quota, all in one
     transaction. Apps never write ledger entries themselves."""
+    with session_scope() as db:
+        reservation = charge_in(
+            db,
+            user_id,
+            app_id,
+            model_key,
+            params,
+            quantity=quantity,
+            key=key,
+            description=description,
+            reference=reference,
+            ttl=ttl,
+        )
+    _changed(user_id)
+    return reservation
+
+
+def charge_in(
+    db: Session,
+    user_id: int,
+    app_id: str,
+    model_key: str,
+    params: dict[str, Any],
+    *,
+    quantity: int,
+    key: str,
+    description: str,
+    reference: tuple[str, str] = ("", ""),
+    ttl: timedelta = DEFAULT_HOLD_TTL,
+) -> Reservation:
+    """`charge` inside the caller's transaction, so the work's own row commits with its hold.
+    The caller publishes the change after committing."""
     plugin = plugins.get(app_id)
     if plugin is None or not plugin.enabled or plugin.coming_soon:
         raise ServiceError("app_unavailable")
@@ -235,54 +267,51 @@ def charge(
     digest = payload_hash(
         {"app": app_id, "model": model_key, "params": params, "quantity": quantity, "user": user_id}
     )
-    with session_scope() as db:
-        user = lock_account(db, user_id)
-        existing = db.exec(select(Hold).where(Hold.idempotency_key == key)).first()
-        if _replayed(existing, digest):
-            return Reservation(existing.id, existing.unit, existing.amount)
-        if not plugin.allows_role(user.role):
-            raise ServiceError("forbidden")
-        subscription = current_subscription(db, user_id)
-        if subscription is None and user.account_type == "subscription":
-            user.account_type, user.subscription_tier = "payg", "free"  # it has ended
-        model = ai_models.usable_model(db, user, app_id, model_key)
-        price = pricing.price(app_id, model, params, quantity)
-        hold = Hold(
-            id=secrets.token_hex(16),
-            user_id=user_id,
-            app_id=app_id,
-            model_key=model_key,
-            unit="quota" if subscription else "credits",
-            amount=0,
-            reference_type=reference[0],
-            reference_id=reference[1],
-            idempotency_key=key,
-            payload_hash=digest,
-            description=description[:300],
-            expires_at=utcnow() + ttl,
+    user = lock_account(db, user_id)
+    existing = db.exec(select(Hold).where(Hold.idempotency_key == key)).first()
+    if _replayed(existing, digest):
+        return Reservation(existing.id, existing.unit, existing.amount)
+    if not plugin.allows_role(user.role):
+        raise ServiceError("forbidden")
+    subscription = current_subscription(db, user_id)
+    if subscription is None and user.account_type == "subscription":
+        user.account_type, user.subscription_tier = "payg", "free"  # it has ended
+    model = ai_models.usable_model(db, user, app_id, model_key)
+    price = pricing.price(app_id, model, params, quantity)
+    hold = Hold(
+        id=secrets.token_hex(16),
+        user_id=user_id,
+        app_id=app_id,
+        model_key=model_key,
+        unit="quota" if subscription else "credits",
+        amount=0,
+        reference_type=reference[0],
+        reference_id=reference[1],
+        idempotency_key=key,
+        payload_hash=digest,
+        description=description[:300],
+        expires_at=utcnow() + ttl,
+    )
+    if UNLIMITED_TAG in (user.user_tags or []) and app_id in UNLIMITED_APPS:
+        pass  # free for this account; usage is still recorded when the hold settles
+    elif subscription:
+        hold.amount = price.quota
+        used = quotas.consume(db, user_id, subscription[1], price.quota, model_key)
+        hold.daily_period, hold.monthly_period = used.daily, used.monthly
+    else:
+        hold.amount = price.credits
+        post_entry(
+            db,
+            user,
+            -price.credits,
+            "hold",
+            f"hold:{hold.id}",
+            description=f"{plugin.name} · {description}",
+            reference=("hold", hold.id),
         )
-        if UNLIMITED_TAG in (user.user_tags or []) and app_id in UNLIMITED_APPS:
-            pass  # free for this account; usage is still recorded when the hold settles
-        elif subscription:
-            hold.amount = price.quota
-            used = quotas.consume(db, user_id, subscription[1], price.quota, model_key)
-            hold.daily_period, hold.monthly_period = used.daily, used.monthly
-        else:
-            hold.amount = price.credits
-            post_entry(
-                db,
-                user,
-                -price.credits,
-                "hold",
-                f"hold:{hold.id}",
-                description=f"{plugin.name}: {description}",
-                reference=("hold", hold.id),
-            )
-        db.add(hold)
-        db.flush()
-        reservation = Reservation(hold.id, hold.unit, hold.amount)
-    _changed(user_id)
-    return reservation
+    db.add(hold)
+    db.flush()
+    return Reservation(hold.id, hold.unit, hold.amount)
 
 
 def _locked_hold(db: Session, hold_id: str) -> Hold:

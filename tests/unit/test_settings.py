@@ -87,8 +87,13 @@ def test_reflex_state_uses_the_next_redis_database():
 
 
 def test_callback_allow_list_is_on_in_production_unless_switched_off():
-    production = dict(lumiku_env="production", secret_key=STRONG, public_url="https://lumiku.id",
-                      database_url="postgresql+psycopg://db/x", redis_url="redis://r:6379/0")
+    production = dict(
+        lumiku_env="production",
+        secret_key=STRONG,
+        public_url="https://lumiku.id",
+        database_url="postgresql+psycopg://db/x",
+        redis_url="redis://r:6379/0",
+    )
     assert make(**production).callback_allowlist_on
     assert not make(**production, duitku_callback_ip_allowlist="off").callback_allowlist_on
     assert not make().callback_allowlist_on

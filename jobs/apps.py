@@ -1,0 +1,1 @@
+"""Imports every app's job module, so their item runners are registered in the worker."""

@@ -1,0 +1,244 @@
+"""Users' private files: uploads checked by content and size, outputs, the storage quota, and
+short-lived signed download links. Nobody reaches a file that is not theirs by any path."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import jwt
+from sqlalchemy import func, update
+from sqlmodel import Session, select
+
+from lumiku.db import session_scope, utcnow
+from lumiku.models import StoredFile, User
+from lumiku.services import media
+from lumiku.services.errors import NotFound, ServiceError
+from lumiku.services.storage import get_storage
+from lumiku.settings import get_settings
+
+LINK_SECONDS = 300
+
+
+def limit_bytes(kind: str) -> int:
+    settings = get_settings()
+    megabytes = {
+        "video": settings.max_video_mb,
+        "image": settings.max_image_mb,
+        "audio": settings.max_audio_mb,
+    }[kind]
+    return megabytes * 1024 * 1024
+
+
+def reserve_space(db: Session, user_id: int, size: int) -> None:
+    """Atomically counts `size` bytes against the quota, or refuses; concurrent uploads cannot
+    overshoot (one conditional UPDATE)."""
+    done = db.execute(
+        update(User)
+        .where(User.id == user_id, User.storage_used_bytes + size <= User.storage_quota_bytes)
+        .values(storage_used_bytes=User.storage_used_bytes + size)
+    )
+    if not done.rowcount:
+        user = db.get(User, user_id)
+        if user is None:
+            raise NotFound()
+        raise ServiceError(
+            "storage_quota_exceeded",
+            used_mb=user.storage_used_bytes // 2**20,
+            quota_mb=user.storage_quota_bytes // 2**20,
+        )
+
+
+def release_space(db: Session, user_id: int, size: int) -> None:
+    db.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(
+            storage_used_bytes=func.max(User.storage_used_bytes - size, 0)
+            if db.get_bind().dialect.name == "sqlite"
+            else func.greatest(User.storage_used_bytes - size, 0)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class FileView:
+    id: str
+    media: str
+    content_type: str
+    size_bytes: int
+    original_name: str
+    duration_seconds: float | None
+    width: int | None
+    height: int | None
+
+
+def _view(row: StoredFile) -> FileView:
+    return FileView(
+        row.id,
+        row.media,
+        row.content_type,
+        row.size_bytes,
+        row.original_name,
+        row.duration_seconds,
+        row.width,
+        row.height,
+    )
+
+
+def store_upload(user_id: int, path: Path, original_name: str, allowed: set[str]) -> FileView:
+    """Checks the file by its content, its size for its type and the user's quota, then moves it
+    into private storage under a server-made name."""
+    info = media.probe(path)
+    if info.media not in allowed:
+        raise ServiceError("file_type_not_allowed", kinds=", ".join(sorted(allowed)))
+    size = path.stat().st_size
+    if size > limit_bytes(info.media):
+        raise ServiceError("file_too_large", limit_mb=limit_bytes(info.media) // 2**20)
+    file_id = secrets.token_hex(16)
+    key = f"uploads/{user_id}/{file_id}.{info.extension}"
+    with session_scope() as db:
+        reserve_space(db, user_id, size)
+    try:
+        get_storage().save_file(key, path)
+        with session_scope() as db:
+            row = StoredFile(
+                id=file_id,
+                user_id=user_id,
+                kind="upload",
+                media=info.media,
+                content_type=info.content_type,
+                size_bytes=size,
+                key=key,
+                original_name=Path(original_name).name[:255],
+                duration_seconds=info.duration,
+                width=info.width,
+                height=info.height,
+            )
+            db.add(row)
+        return _view(row)
+    except BaseException:
+        get_storage().delete(key)
+        with session_scope() as db:
+            release_space(db, user_id, size)
+        raise
+
+
+def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
+    """A generated output at a deterministic key: storing it twice (a rerun job) keeps one."""
+    info = media.probe(path)
+    size = path.stat().st_size
+    expires = utcnow() + timedelta(days=get_settings().output_retention_days)
+    with session_scope() as db:
+        existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
+        if existing is not None:
+            return existing
+        reserve_space(db, user_id, size)
+        get_storage().save_file(key, path)
+        row = StoredFile(
+            id=secrets.token_hex(16),
+            user_id=user_id,
+            kind="output",
+            media=info.media,
+            content_type=info.content_type,
+            size_bytes=size,
+            key=key,
+            original_name=name[:255],
+            duration_seconds=info.duration,
+            width=info.width,
+            height=info.height,
+            expires_at=expires,
+        )
+        db.add(row)
+        return row
+
+
+def delete_files(user_id: int, file_ids: list[str]) -> int:
+    """Deletes the user's own files and frees their space; others' ids are ignored."""
+    ids = [f for f in file_ids if isinstance(f, str)]
+    if not ids:
+        return 0
+    with session_scope() as db:
+        rows = db.exec(
+            select(StoredFile).where(StoredFile.id.in_(ids), StoredFile.user_id == user_id)
+        ).all()
+        for row in rows:
+            db.delete(row)
+        release_space(db, user_id, sum(r.size_bytes for r in rows))
+        keys = [r.key for r in rows]
+    for key in keys:
+        get_storage().delete(key)
+    return len(keys)
+
+
+def owned(user_id: int, file_id: str) -> StoredFile:
+    with session_scope() as db:
+        row = db.get(StoredFile, file_id) if isinstance(file_id, str) else None
+        if row is None or row.user_id != user_id:
+            raise NotFound()
+        return row
+
+
+# ------------------------------------------------------------------ signed links
+
+
+def _sign(claims: dict, seconds: int) -> str:
+    claims = {**claims, "exp": utcnow() + timedelta(seconds=seconds)}
+    return jwt.encode(claims, get_settings().effective_secret_key, algorithm="HS256")
+
+
+def _verify(token: str, purpose: str) -> dict:
+    try:
+        claims = jwt.decode(
+            token,
+            get_settings().effective_secret_key,
+            algorithms=["HS256"],
+            options={"require": ["exp", "use", "uid"]},
+        )
+    except jwt.PyJWTError:
+        raise NotFound() from None
+    if claims.get("use") != purpose:
+        raise NotFound()
+    return claims
+
+
+def file_link(user_id: int, file_id: str, inline: bool = False, seconds: int = LINK_SECONDS) -> str:
+    owned(user_id, file_id)  # only the owner is ever given a link
+    token = _sign({"use": "file", "uid": user_id, "fid": file_id, "inline": inline}, seconds)
+    return f"/api/files/{token}"
+
+
+def open_link(token: str) -> tuple[StoredFile, bool]:
+    claims = _verify(token, "file")
+    return owned(claims["uid"], claims.get("fid", "")), bool(claims.get("inline"))
+
+
+def zip_link(user_id: int, generation_id: str, seconds: int = LINK_SECONDS) -> str:
+    token = _sign({"use": "zip", "uid": user_id, "gid": generation_id}, seconds)
+    return f"/api/files/zip/{token}"
+
+
+def open_zip_link(token: str) -> tuple[int, str]:
+    claims = _verify(token, "zip")
+    return claims["uid"], str(claims.get("gid", ""))
+
+
+def expired_outputs(now: datetime | None = None, limit: int = 500) -> list[tuple[int, str]]:
+    with session_scope() as db:
+        return list(
+            db.exec(
+                select(StoredFile.user_id, StoredFile.id)
+                .where(StoredFile.kind == "output", StoredFile.expires_at <= (now or utcnow()))
+                .limit(limit)
+            )
+        )
+
+
+def remove_expired_outputs(now: datetime | None = None) -> int:
+    """Daily: outputs past OUTPUT_RETENTION_DAYS are removed and their space freed."""
+    removed = 0
+    for user_id, file_id in expired_outputs(now):
+        removed += delete_files(user_id, [file_id])
+    return removed

@@ -1,0 +1,623 @@
+"""The generation engine every app shares.
+
+Submit: one transaction holds the credits or quota and creates the generation with one item per
+output; then one RQ job per item is enqueued with the item's id only. A job runs the app's item
+runner, stores the output at a deterministic key, captures that item's price (keyed by the item,
+so a rerun never charges twice) and publishes progress. When every item has ended, the hold is
+settled exactly once: users pay only for outputs produced, and the rest goes back with a visible
+line. Cancel, retry-failed, delete and a reconciler for work whose worker died complete it.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from rq import Retry
+from sqlmodel import Session, select
+
+from lumiku import plugins
+from lumiku.db import session_scope, utcnow
+from lumiku.models import Generation, GenerationItem, Hold, StoredFile
+from lumiku.services import billing, events, files
+from lumiku.services.accounts import lock_account
+from lumiku.services.errors import NotFound, ServiceError
+from lumiku.services.redis_client import get_redis
+
+log = logging.getLogger(__name__)
+
+MAX_ITEMS = 100
+MAX_ATTEMPTS = 3
+TERMINAL = ("succeeded", "failed", "cancelled")
+ACTIVE = ("queued", "running")
+PROGRESS_EVERY = 0.5  # seconds between live progress events for one item
+PROGRESS_DB_EVERY = 2.0  # seconds between progress writes to the database (for reloads)
+RETRY = Retry(max=MAX_ATTEMPTS - 1, interval=[10, 60])  # transient errors: backoff, then retry
+
+
+class Cancelled(Exception):
+    """Raised inside a runner when the user cancelled; the item ends as cancelled."""
+
+
+class TransientError(Exception):
+    """A passing failure (a remote API busy, say): the job is retried with backoff."""
+
+
+class ItemFailed(Exception):
+    """The app's own verdict on one output, with a message key safe to show."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass
+class ItemContext:
+    """What a runner gets: its parameters, a private work folder, and a way to report progress."""
+
+    item_id: str
+    generation_id: str
+    user_id: int
+    app_id: str
+    index: int
+    params: dict[str, Any]
+    settings: dict[str, Any]
+    workdir: Path
+    _sent: float = 0.0
+    _saved: float = 0.0
+    _last: int = -1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def progress(self, percent: float, stage: str = "") -> None:
+        percent = max(0, min(99, int(percent)))
+        now = time.monotonic()
+        if percent != self._last and now - self._sent >= PROGRESS_EVERY:
+            self._sent, self._last = now, percent
+            events.publish(
+                self.user_id,
+                "generation",
+                generation=self.generation_id,
+                item=str(self.index),
+                progress=str(percent),
+                stage=stage[:100],
+            )
+            self.check_cancelled()
+        if now - self._saved >= PROGRESS_DB_EVERY:
+            self._saved = now
+            with session_scope() as db:
+                item = db.get(GenerationItem, self.item_id)
+                if item is not None and item.status == "running":
+                    item.progress = percent
+
+    def check_cancelled(self) -> None:
+        if get_redis().exists(_cancel_key(self.generation_id)):
+            raise Cancelled()
+
+
+# app id → runner: returns the path of the finished output inside ctx.workdir
+ItemRunner = Callable[[ItemContext], Path]
+RUNNERS: dict[str, ItemRunner] = {}
+QUEUE_FOR: dict[str, str] = {}  # app id → RQ queue (media by default)
+
+
+def _cancel_key(generation_id: str) -> str:
+    return f"lumiku:cancel:{generation_id}"
+
+
+def item_prices(total: int, count: int) -> list[int]:
+    """Splits a hold across items so that they add up exactly (the first ones take the cents)."""
+    base, rest = divmod(total, count)
+    return [base + (1 if i < rest else 0) for i in range(count)]
+
+
+# ------------------------------------------------------------------ submit
+
+
+def submit(
+    user_id: int,
+    app_id: str,
+    model_key: str,
+    *,
+    title: str,
+    items: list[dict[str, Any]],
+    settings: dict[str, Any],
+    price_params: dict[str, Any],
+    key: str,
+    project_id: str = "",
+) -> str:
+    """Holds the price and creates the generation in one transaction, then enqueues its items.
+    Replaying `key` (a double click) returns the same generation."""
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
+        raise ServiceError("quantity_invalid", max=MAX_ITEMS)
+    with session_scope() as db:
+        existing = db.exec(
+            select(Generation)
+            .join(Hold, Hold.id == Generation.hold_id)
+            .where(Hold.idempotency_key == key, Generation.user_id == user_id)
+        ).first()
+        if existing is not None:
+            return existing.id
+        generation_id = secrets.token_hex(16)
+        reservation = billing.charge_in(
+            db,
+            user_id,
+            app_id,
+            model_key,
+            price_params,
+            quantity=len(items),
+            key=key,
+            description=title,
+            reference=("generation", generation_id),
+        )
+        prices = item_prices(reservation.amount, len(items))
+        db.add(
+            Generation(
+                id=generation_id,
+                user_id=user_id,
+                app_id=app_id,
+                project_id=project_id[:64],
+                title=title[:200],
+                model_key=model_key,
+                settings={**settings, "price_params": price_params},
+                hold_id=reservation.hold_id,
+                unit=reservation.unit,
+                price_per_item=prices[0],
+            )
+        )
+        db.flush()
+        for index, params in enumerate(items):
+            db.add(
+                GenerationItem(
+                    id=secrets.token_hex(16),
+                    generation_id=generation_id,
+                    index=index,
+                    params={**params, "price": prices[index]},
+                )
+            )
+    events.publish(user_id, "billing")
+    enqueue_pending(generation_id)
+    return generation_id
+
+
+def enqueue_pending(generation_id: str) -> int:
+    """Gives each queued item without a job a new one and puts it on its queue. The assignment
+    happens under the owner's lock, so concurrent callers never enqueue an item twice."""
+    from jobs.worker import queue  # jobs import services; this late import keeps that one-way
+
+    with session_scope() as db:
+        generation = db.get(Generation, generation_id)
+        if generation is None:
+            return 0
+        lock_account(db, generation.user_id)
+        waiting = db.exec(
+            select(GenerationItem)
+            .where(
+                GenerationItem.generation_id == generation_id,
+                GenerationItem.status == "queued",
+                GenerationItem.job_id == "",
+            )
+            .order_by(GenerationItem.index)
+        ).all()
+        for item in waiting:
+            item.job_id = f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
+        assigned = [(item.id, item.index, item.job_id) for item in waiting]
+        app_id = generation.app_id
+    plugin = plugins.get(app_id)
+    q = queue(QUEUE_FOR.get(app_id, "media"))
+    for item_id, index, job_id in assigned:
+        q.enqueue(
+            "jobs.generation.run_item",
+            item_id,
+            job_id=job_id,
+            retry=RETRY,
+            job_timeout=60 * 60,
+            result_ttl=3600,
+            failure_ttl=7 * 24 * 3600,
+            description=f"{plugin.name if plugin else app_id} item {index + 1}",
+        )
+    return len(assigned)
+
+
+# ------------------------------------------------------------------ running one item
+
+
+def run_item(item_id: str) -> str:
+    """The body of an item's job. Safe to run twice: a finished item is left alone, the output
+    key is fixed and the capture is keyed by the item."""
+    with session_scope() as db:
+        item = db.get(GenerationItem, item_id)
+        generation = db.get(Generation, item.generation_id) if item else None
+        if item is None or generation is None or item.status in TERMINAL:
+            return "skipped"
+        lock_account(db, generation.user_id)
+        db.refresh(item)
+        db.refresh(generation)
+        if generation.cancel_requested:
+            item.status, item.finished_at = "cancelled", utcnow()
+            outcome = "cancelled"
+        else:
+            item.status, item.started_at, item.attempts = "running", utcnow(), item.attempts + 1
+            if generation.status == "queued":
+                generation.status, generation.started_at = "running", utcnow()
+            outcome = "running"
+        context = ItemContext(
+            item_id=item.id,
+            generation_id=generation.id,
+            user_id=generation.user_id,
+            app_id=generation.app_id,
+            index=item.index,
+            params=dict(item.params),
+            settings=dict(generation.settings),
+            workdir=Path(),
+        )
+    _announce(context)
+    if outcome == "cancelled":
+        finish_if_done(context.generation_id)
+        return outcome
+    workdir = Path(tempfile.mkdtemp(prefix=f"lumiku-{item_id[:8]}-"))
+    context.workdir = workdir
+    try:
+        outcome = _produce(context)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    finish_if_done(context.generation_id)
+    return outcome
+
+
+def _produce(ctx: ItemContext) -> str:
+    runner = RUNNERS.get(ctx.app_id)
+    try:
+        if runner is None:
+            raise ItemFailed("item_failed")
+        output = runner(ctx)
+        key = f"outputs/{ctx.user_id}/{ctx.generation_id}/{ctx.index + 1:03d}{output.suffix}"
+        stored = files.store_output(
+            ctx.user_id, output, key, f"{ctx.app_id}-{ctx.index + 1:03d}{output.suffix}"
+        )
+        with session_scope() as db:
+            generation = db.get(Generation, ctx.generation_id)
+            hold_id = generation.hold_id
+        billing.capture(hold_id, int(ctx.params.get("price", 0)), f"item:{ctx.item_id}")
+        _end_item(ctx, "succeeded", file_id=stored.id)
+        return "succeeded"
+    except Cancelled:
+        _end_item(ctx, "cancelled")
+        return "cancelled"
+    except TransientError:
+        if _attempts(ctx.item_id) < MAX_ATTEMPTS:
+            _back_to_queue(ctx)
+            raise  # RQ retries the job after its backoff (RETRY)
+        _end_item(ctx, "failed", error="item_failed")
+        return "failed"
+    except (ItemFailed, ServiceError) as exc:
+        _end_item(ctx, "failed", error=exc.code)
+        return "failed"
+    except Exception:
+        log.exception("item %s of generation %s failed", ctx.index, ctx.generation_id)
+        _end_item(ctx, "failed", error="item_failed")
+        return "failed"
+
+
+def _attempts(item_id: str) -> int:
+    with session_scope() as db:
+        return db.get(GenerationItem, item_id).attempts
+
+
+def _back_to_queue(ctx: ItemContext) -> None:
+    """A transient failure: the item waits, queued, for RQ's retry."""
+    with session_scope() as db:
+        item = db.get(GenerationItem, ctx.item_id)
+        item.status, item.progress = "queued", 0
+
+
+def _end_item(
+    ctx: ItemContext, status: str, *, file_id: str | None = None, error: str = ""
+) -> None:
+    with session_scope() as db:
+        item = db.get(GenerationItem, ctx.item_id)
+        if item.status in TERMINAL:
+            return
+        item.status, item.finished_at, item.error = status, utcnow(), error
+        item.progress = 100 if status == "succeeded" else item.progress
+        item.file_id = file_id
+    _announce(ctx)
+
+
+def _announce(ctx: ItemContext) -> None:
+    events.publish(ctx.user_id, "generation", generation=ctx.generation_id, item=str(ctx.index))
+
+
+def finish_if_done(generation_id: str) -> str | None:
+    """When every item has ended: the generation's status, its cost, and the hold settled once."""
+    with session_scope() as db:
+        generation = db.get(Generation, generation_id)
+        if generation is None:
+            return None
+        lock_account(db, generation.user_id)
+        db.refresh(generation)
+        items = db.exec(
+            select(GenerationItem).where(GenerationItem.generation_id == generation_id)
+        ).all()
+        done = [i for i in items if i.status == "succeeded"]
+        generation.progress = round(100 * sum(i.status in TERMINAL for i in items) / len(items))
+        if any(i.status in ACTIVE for i in items):
+            return generation.status
+        if generation.status in (*TERMINAL, "partly_succeeded"):
+            return generation.status
+        if len(done) == len(items):
+            generation.status = "succeeded"
+        elif generation.cancel_requested:
+            generation.status = "cancelled"
+        elif done:
+            generation.status = "partly_succeeded"
+        else:
+            generation.status = "failed"
+            generation.error = next((i.error for i in items if i.error), "item_failed")
+        generation.finished_at, generation.progress = utcnow(), 100
+        generation.cost = sum(int(i.params.get("price", 0)) for i in done)
+        status, hold_id, user_id = generation.status, generation.hold_id, generation.user_id
+    outcome = {
+        "succeeded": "succeeded",
+        "partly_succeeded": "succeeded",
+        "cancelled": "cancelled",
+    }.get(status, "failed")
+    billing.settle(hold_id, outcome)
+    get_redis().delete(_cancel_key(generation_id))
+    events.publish(user_id, "generation", generation=generation_id, status=status)
+    return status
+
+
+# ------------------------------------------------------------------ user actions
+
+
+def _owned(db: Session, user_id: int, generation_id: str) -> Generation:
+    generation = db.get(Generation, generation_id) if isinstance(generation_id, str) else None
+    if generation is None or generation.user_id != user_id:
+        raise NotFound()
+    return generation
+
+
+def cancel(user_id: int, generation_id: str) -> None:
+    """Stops queued and running work; what was produced is paid, the rest returned."""
+    from jobs.worker import cancel_job
+
+    with session_scope() as db:
+        generation = _owned(db, user_id, generation_id)
+        lock_account(db, user_id)
+        if generation.status not in ACTIVE:
+            raise ServiceError("generation_not_active")
+        generation.cancel_requested = True
+        get_redis().set(_cancel_key(generation_id), 1, ex=24 * 3600)
+        queued = db.exec(
+            select(GenerationItem).where(
+                GenerationItem.generation_id == generation_id, GenerationItem.status == "queued"
+            )
+        ).all()
+        for item in queued:
+            item.status, item.finished_at = "cancelled", utcnow()
+        jobs = [item.job_id for item in queued if item.job_id]
+    for job_id in jobs:
+        cancel_job(job_id)
+    finish_if_done(generation_id)
+    events.publish(user_id, "generation", generation=generation_id)
+
+
+def retry_failed(user_id: int, generation_id: str, key: str) -> int:
+    """Runs the failed items again under a new hold, for their price only."""
+    with session_scope() as db:
+        generation = _owned(db, user_id, generation_id)
+        if generation.status not in ("failed", "partly_succeeded"):
+            raise ServiceError("generation_nothing_to_retry")
+        failed = db.exec(
+            select(GenerationItem).where(
+                GenerationItem.generation_id == generation_id, GenerationItem.status == "failed"
+            )
+        ).all()
+        if not failed:
+            raise ServiceError("generation_nothing_to_retry")
+        reservation = billing.charge_in(
+            db,
+            user_id,
+            generation.app_id,
+            generation.model_key,
+            generation.settings.get("price_params", {}),
+            quantity=len(failed),
+            key=key,
+            description=f"{generation.title} (retry)",
+            reference=("generation", generation_id),
+        )
+        prices = item_prices(reservation.amount, len(failed))
+        for item, price in zip(failed, prices, strict=True):
+            item.status, item.error, item.progress, item.job_id = "queued", "", 0, ""
+            item.params = {**item.params, "price": price}
+            item.finished_at = None
+        generation.status, generation.hold_id, generation.error = "queued", reservation.hold_id, ""
+        generation.finished_at, generation.unit = None, reservation.unit
+    events.publish(user_id, "billing")
+    return enqueue_pending(generation_id)
+
+
+def delete(user_id: int, generation_id: str) -> None:
+    """Removes the generation and its outputs, freeing their space. Running work is cancelled
+    first by the user."""
+    with session_scope() as db:
+        generation = _owned(db, user_id, generation_id)
+        if generation.status in ACTIVE:
+            raise ServiceError("generation_still_running")
+        file_ids = [
+            i.file_id
+            for i in db.exec(
+                select(GenerationItem).where(GenerationItem.generation_id == generation_id)
+            ).all()
+            if i.file_id
+        ]
+    files.delete_files(user_id, file_ids)
+    with session_scope() as db:
+        db.delete(_owned(db, user_id, generation_id))
+    events.publish(user_id, "generation", generation=generation_id, status="deleted")
+
+
+# ------------------------------------------------------------------ the reconciler
+
+
+def reconcile(stale_after: timedelta = timedelta(seconds=90), now: datetime | None = None) -> int:
+    """At worker start and periodically: items whose job is gone (a worker killed mid-job, Redis
+    flushed) are queued again, or failed after MAX_ATTEMPTS, and their generation finished."""
+    from jobs.worker import job_alive
+
+    now = now or utcnow()
+    with session_scope() as db:
+        candidates = db.exec(
+            select(GenerationItem)
+            .join(Generation, Generation.id == GenerationItem.generation_id)
+            .where(GenerationItem.status.in_(ACTIVE), Generation.created_at <= now)
+        ).all()
+    touched: set[str] = set()
+    for item in candidates:
+        if job_alive(item.job_id, stale_after):
+            continue
+        with session_scope() as db:
+            generation = db.get(Generation, item.generation_id)
+            lock_account(db, generation.user_id)
+            row = db.get(GenerationItem, item.id)
+            db.refresh(row)
+            if row.status not in ACTIVE or row.job_id != item.job_id:
+                continue  # another reconciler or the job itself moved it on meanwhile
+            if row.attempts >= MAX_ATTEMPTS:
+                row.status, row.error, row.finished_at = "failed", "worker_lost", now
+            else:
+                row.status, row.progress, row.job_id = "queued", 0, ""
+            touched.add(row.generation_id)
+    for generation_id in touched:
+        enqueue_pending(generation_id)
+        finish_if_done(generation_id)
+    return len(touched)
+
+
+def generation_exists(generation_id: str) -> bool:
+    """For billing's sweeper: a generation that is gone no longer needs its hold."""
+    with session_scope() as db:
+        return db.get(Generation, generation_id) is not None
+
+
+billing.WORK_CHECKS["generation"] = generation_exists
+
+
+# ------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    index: int
+    status: str
+    progress: int
+    error: str
+    file: StoredFile | None
+
+
+@dataclass(frozen=True)
+class GenerationView:
+    id: str
+    app_id: str
+    title: str
+    status: str
+    progress: int
+    error: str
+    unit: str
+    cost: int
+    created_at: datetime
+    finished_at: datetime | None
+    expires_at: datetime | None
+    items: list[ItemView]
+
+
+def _views(db: Session, generations: list[Generation]) -> list[GenerationView]:
+    ids = [g.id for g in generations]
+    items = db.exec(
+        select(GenerationItem, StoredFile)
+        .join(StoredFile, StoredFile.id == GenerationItem.file_id, isouter=True)
+        .where(GenerationItem.generation_id.in_(ids))
+        .order_by(GenerationItem.index)
+    ).all()
+    by_generation: dict[str, list[ItemView]] = {}
+    for item, stored in items:
+        by_generation.setdefault(item.generation_id, []).append(
+            ItemView(item.id, item.index, item.status, item.progress, item.error, stored)
+        )
+    views = []
+    for g in generations:
+        own = by_generation.get(g.id, [])
+        expiries = [i.file.expires_at for i in own if i.file and i.file.expires_at]
+        views.append(
+            GenerationView(
+                g.id,
+                g.app_id,
+                g.title,
+                g.status,
+                g.progress,
+                g.error,
+                g.unit,
+                g.cost,
+                g.created_at,
+                g.finished_at,
+                min(expiries) if expiries else None,
+                own,
+            )
+        )
+    return views
+
+
+def get(user_id: int, generation_id: str) -> GenerationView:
+    with session_scope() as db:
+        return _views(db, [_owned(db, user_id, generation_id)])[0]
+
+
+SORTS = {"newest": Generation.created_at.desc(), "oldest": Generation.created_at.asc()}
+PAGE_SIZE = 10
+
+
+@dataclass(frozen=True)
+class GenerationPage:
+    rows: list[GenerationView]
+    page: int
+    pages: int
+    total: int
+
+
+def list_for(
+    user_id: int,
+    *,
+    app_id: str = "",
+    status: str = "",
+    sort: str = "newest",
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> GenerationPage:
+    from sqlalchemy import func
+
+    conditions = [Generation.user_id == user_id]
+    if app_id:
+        conditions.append(Generation.app_id == app_id)
+    if status:
+        conditions.append(Generation.status == status)
+    with session_scope() as db:
+        total = db.exec(select(func.count()).select_from(Generation).where(*conditions)).one()
+        pages = max(1, -(-total // page_size))
+        page = min(max(1, int(page)), pages)
+        rows = db.exec(
+            select(Generation)
+            .where(*conditions)
+            .order_by(SORTS.get(sort, SORTS["newest"]), Generation.id)
+            .offset((page - 1) * page_size)
+            .limit(page_size)
+        ).all()
+        return GenerationPage(_views(db, list(rows)), page, pages, total)

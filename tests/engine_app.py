@@ -1,0 +1,57 @@
+"""A small app for the engine's tests, loaded by workers through EXTRA_JOB_MODULES: each item
+makes a real one-second video with FFmpeg, after `steps` progress reports `delay` seconds apart,
+and fails or fails transiently when its params say so."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+from lumiku.services.generations import (
+    RUNNERS,
+    ItemContext,
+    ItemFailed,
+    TransientError,
+    _attempts,
+)
+
+APP_ID = "engine-test"
+MODEL_KEY = f"{APP_ID}:ffmpeg"
+
+
+def run(ctx: ItemContext) -> Path:
+    steps, delay = int(ctx.params.get("steps", 2)), float(ctx.params.get("delay", 0.05))
+    for n in range(steps):
+        time.sleep(delay)
+        ctx.progress(100 * (n + 1) / (steps + 1), "working")
+    behaviour = ctx.params.get("behaviour", "ok")
+    if behaviour == "fail":
+        raise ItemFailed("item_failed")
+    if behaviour == "transient" and _attempts(ctx.item_id) < 2:
+        raise TransientError("the remote end is busy")
+    out = ctx.workdir / "out.mp4"
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc=size=160x120:rate=10:duration=1,hue=h={ctx.index * 40}",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            str(out),
+        ],
+        check=True,
+        timeout=60,
+    )
+    return out
+
+
+RUNNERS[APP_ID] = run
