@@ -6,6 +6,7 @@ SIGN_UP = "/sign-up"
 DASHBOARD = "/dashboard"
 PROFILE = "/profile"
 DEVICES = "/devices"
+MY_WORK = "/my-work"
 CREDITS = "/credits"
 PLANS = "/plans"
 PAYMENTS = "/payments"
@@ -13,6 +14,7 @@ PAYMENT = "/payments/[order_id]"
 ADMIN_USERS = "/admin/users"
 ADMIN_MODELS = "/admin/models"
 ADMIN_PAYMENTS = "/admin/payments"
+ADMIN_QUEUES = "/admin/queues"
 
 
 def safe_next(path: str) -> str:

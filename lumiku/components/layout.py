@@ -73,6 +73,7 @@ def user_menu() -> rx.Component:
                 padding_y="0.25rem",
             ),
             _menu_link("layout-dashboard", "nav_dashboard", routes.DASHBOARD, "menu-dashboard"),
+            _menu_link("folder-open", "nav_my_work", routes.MY_WORK, "menu-my-work"),
             _menu_link("coins", "nav_credits", routes.CREDITS, "menu-credits"),
             _menu_link("gem", "nav_plans", routes.PLANS, "menu-plans"),
             _menu_link("receipt", "nav_payments", routes.PAYMENTS, "menu-payments"),

@@ -12,7 +12,13 @@ from lumiku.components.pager import pager
 from lumiku.components.text import t
 from lumiku.pages.payments import payment_header, payment_row
 from lumiku.services.payments import STATUSES
-from lumiku.state.admin import AdminModelsState, AdminUsersState, ModelRow, UserListRow
+from lumiku.state.admin import (
+    AdminModelsState,
+    AdminQueuesState,
+    AdminUsersState,
+    ModelRow,
+    UserListRow,
+)
 from lumiku.state.payments import AdminPaymentsState
 
 
@@ -117,6 +123,7 @@ def admin_users() -> rx.Component:
             rx.hstack(
                 rx.link(t("nav_admin_models"), href=routes.ADMIN_MODELS),
                 rx.link(t("admin_payments_title"), href=routes.ADMIN_PAYMENTS),
+                rx.link(t("admin_queues_title"), href=routes.ADMIN_QUEUES),
                 spacing="4",
             ),
             justify="between",
@@ -286,6 +293,86 @@ def admin_payments() -> rx.Component:
         ),
         rx.cond(AdminPaymentsState.total == 0, rx.text(t("payments_empty"), color_scheme="gray")),
         pager(AdminPaymentsState.page, AdminPaymentsState.pages, AdminPaymentsState.go_to_page),
+        spacing="4",
+        width="100%",
+    )
+
+
+@signed_in_page(routes.ADMIN_QUEUES, "Queues", on_load=AdminQueuesState.load)
+def admin_queues() -> rx.Component:
+    def row(*cells) -> rx.Component:
+        return rx.table.row(*[rx.table.cell(c) for c in cells])
+
+    return rx.vstack(
+        rx.flex(
+            rx.heading(t("admin_queues_title"), size="7", as_="h1"),
+            rx.button(
+                rx.icon("refresh-cw", size=14),
+                variant="soft",
+                on_click=AdminQueuesState.load,
+                aria_label="refresh",
+            ),
+            justify="between",
+            align="center",
+            width="100%",
+        ),
+        error_callout(AdminQueuesState.error, "queues-error"),
+        notice_callout(AdminQueuesState.notice, "queues-notice"),
+        rx.table.root(
+            _header("admin_queue", "admin_queued", "admin_started", "admin_failed"),
+            rx.table.body(
+                rx.foreach(
+                    AdminQueuesState.queues, lambda q: row(q.name, q.queued, q.started, q.failed)
+                )
+            ),
+            width="100%",
+            id="queue-table",
+        ),
+        rx.heading(t("admin_workers"), size="4", as_="h2"),
+        rx.cond(
+            AdminQueuesState.workers.length() == 0,
+            rx.text(t("admin_no_workers"), color="red"),
+            rx.vstack(
+                rx.foreach(
+                    AdminQueuesState.workers,
+                    lambda w: rx.text(
+                        w.name, " · ", w.state, " · ", w.queues, " · ", w.heartbeat, size="2"
+                    ),
+                ),
+                id="worker-list",
+            ),
+        ),
+        rx.heading(t("admin_failed_jobs"), size="4", as_="h2"),
+        rx.cond(
+            AdminQueuesState.failed.length() == 0,
+            rx.text(t("admin_no_failed"), color_scheme="gray"),
+            rx.vstack(
+                rx.foreach(
+                    AdminQueuesState.failed,
+                    lambda f: rx.card(
+                        rx.flex(
+                            rx.vstack(
+                                rx.text(f.description, weight="medium", size="2"),
+                                rx.code(f.error, size="1"),
+                                rx.text(f.queue, " · ", f.ended, size="1", color_scheme="gray"),
+                                spacing="1",
+                            ),
+                            rx.button(
+                                t("admin_requeue"),
+                                size="1",
+                                variant="soft",
+                                on_click=AdminQueuesState.requeue(f.id),
+                            ),
+                            justify="between",
+                            gap="3",
+                        ),
+                        width="100%",
+                    ),
+                ),
+                width="100%",
+                id="failed-jobs",
+            ),
+        ),
         spacing="4",
         width="100%",
     )

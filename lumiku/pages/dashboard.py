@@ -8,6 +8,7 @@ from lumiku import plugins, routes
 from lumiku.components.forms import card
 from lumiku.components.layout import signed_in_page
 from lumiku.components.text import t
+from lumiku.pages.work import app_icon, work_status
 from lumiku.state.auth import AuthState
 from lumiku.state.billing import DashboardState
 from lumiku.state.live import WalletState
@@ -92,12 +93,41 @@ def _wallet_card() -> rx.Component:
 def _recent_work_card() -> rx.Component:
     return card(
         rx.hstack(
-            rx.icon("history", size=18),
-            rx.text(t("card_recent_work"), weight="bold"),
-            align="center",
+            rx.hstack(
+                rx.icon("history", size=18),
+                rx.text(t("card_recent_work"), weight="bold"),
+                align="center",
+            ),
+            rx.link(t("work_recent_all"), href=routes.MY_WORK, size="2"),
+            justify="between",
+            width="100%",
         ),
-        rx.text(t("card_recent_work_empty"), color_scheme="gray", size="2"),
+        rx.cond(
+            DashboardState.recent.length() > 0,
+            rx.vstack(rx.foreach(DashboardState.recent, _recent), spacing="2", width="100%"),
+            rx.text(t("card_recent_work_empty"), color_scheme="gray", size="2"),
+        ),
         id="recent-work-card",
+    )
+
+
+def _recent(work) -> rx.Component:
+    return rx.hstack(
+        app_icon(work.app_icon, 16),
+        rx.text(
+            work.title,
+            size="2",
+            flex="1",
+            overflow="hidden",
+            white_space="nowrap",
+            text_overflow="ellipsis",
+        ),
+        rx.cond(
+            work.active, rx.progress(value=work.progress, width="4rem"), work_status(work.status)
+        ),
+        align="center",
+        width="100%",
+        class_name="recent-work",
     )
 
 

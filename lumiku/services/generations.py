@@ -183,6 +183,7 @@ def submit(
                 )
             )
     events.publish(user_id, "billing")
+    events.publish(user_id, "generation", generation=generation_id, status="queued")
     enqueue_pending(generation_id)
     return generation_id
 
@@ -298,7 +299,9 @@ def _produce(ctx: ItemContext) -> str:
         _end_item(ctx, "failed", error="item_failed")
         return "failed"
     except (ItemFailed, ServiceError) as exc:
-        _end_item(ctx, "failed", error=exc.code)
+        # Item errors are shown without values, so a full quota gets its short message.
+        code = "storage_full" if exc.code == "storage_quota_exceeded" else exc.code
+        _end_item(ctx, "failed", error=code)
         return "failed"
     except Exception:
         log.exception("item %s of generation %s failed", ctx.index, ctx.generation_id)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import UTC
 
 import reflex as rx
 
 from lumiku import routes
 from lumiku.i18n import format_datetime, format_number, tr
-from lumiku.services import ai_models, subscriptions, users
+from lumiku.services import ai_models, queues, subscriptions, users
 from lumiku.services.errors import Forbidden
 from lumiku.state.auth import signed_in_user
 from lumiku.state.base import call, error_text, form_text
@@ -242,3 +243,86 @@ class AdminModelsState(rx.State):
     async def set_quota_cost(self, key: str, value: str):
         number = _int(value)
         return await self._save(str(key), quota_cost=-1 if number is None else number)
+
+
+@dataclass
+class QueueRow:
+    name: str
+    queued: int
+    started: int
+    failed: int
+
+
+@dataclass
+class WorkerRow:
+    name: str
+    state: str
+    queues: str
+    heartbeat: str
+
+
+@dataclass
+class FailedRow:
+    id: str
+    queue: str
+    description: str
+    error: str
+    ended: str
+
+
+class AdminQueuesState(rx.State):
+    queues: list[QueueRow] = []
+    workers: list[WorkerRow] = []
+    failed: list[FailedRow] = []
+    error: str = ""
+    notice: str = ""
+
+    async def _load(self):
+        session, actor = await signed_in_user(self)
+        if actor is None:
+            return session._to_sign_in()
+        if not actor.is_admin:
+            return rx.redirect(routes.DASHBOARD, replace=True)
+        lang = session.lang
+        counts, workers, failed = await call(queues.overview)
+        self.queues = [QueueRow(c.name, c.queued, c.started, c.failed) for c in counts]
+        self.workers = [
+            WorkerRow(
+                w.name,
+                w.state,
+                w.queues,
+                format_datetime(w.last_heartbeat.replace(tzinfo=UTC), lang)
+                if w.last_heartbeat
+                else "",
+            )
+            for w in workers
+        ]
+        self.failed = [
+            FailedRow(
+                f.id,
+                f.queue,
+                f.description,
+                f.error,
+                format_datetime(f.ended_at.replace(tzinfo=UTC), lang) if f.ended_at else "",
+            )
+            for f in failed
+        ]
+        return None
+
+    @rx.event
+    async def load(self):
+        self.error = self.notice = ""
+        return await self._load()
+
+    @rx.event
+    async def requeue(self, job_id: str):
+        self.error = self.notice = ""
+        session, actor = await signed_in_user(self)
+        if actor is None or not actor.is_admin:
+            return await self._load()
+        try:
+            await call(queues.requeue, str(job_id))
+            self.notice = tr("admin_requeued", session.lang)
+        except Exception as exc:  # noqa: BLE001
+            self.error = error_text(exc, session.lang)
+        return await self._load()

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 import reflex as rx
 
 from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
-from lumiku.services import ai_models, billing, subscriptions, usage
+from lumiku.services import ai_models, billing, generations, subscriptions, usage
 from lumiku.services.errors import ServiceError
-from lumiku.state.auth import signed_in_user
+from lumiku.state.auth import AuthState, signed_in_user
 from lumiku.state.base import call, error_text
+from lumiku.state.work import WorkCard, apply_progress, card
 
 
 @dataclass
@@ -202,10 +203,23 @@ class PlansState(rx.State):
 
 
 class DashboardState(rx.State):
-    """Which apps to show: those with at least one enabled model this user may use."""
+    """Which apps to show (those with at least one enabled model this user may use) and the
+    latest work, kept live."""
 
     visible_apps: list[str] = []
+    recent: list[WorkCard] = []
     loaded: bool = False
+
+    async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
+        if not self.loaded:
+            return
+        recent = list(self.recent)
+        if fields and apply_progress(recent, fields):
+            self.recent = recent
+            return
+        lang = (await self.get_state(AuthState)).lang
+        page = await call(generations.list_for, user_id, page_size=3)
+        self.recent = [card(view, user_id, lang) for view in page.rows]
 
     @rx.event
     async def load(self):
@@ -214,4 +228,5 @@ class DashboardState(rx.State):
             return session._to_sign_in()
         self.visible_apps = await call(ai_models.visible_app_ids, user.id)
         self.loaded = True
+        await self._refresh(user.id)
         return None

@@ -36,7 +36,7 @@ class WalletState(rx.State):
     quota_text: str = ""
     loaded: bool = False
 
-    async def _refresh(self, user_id: int) -> None:
+    async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
         wallet = await call(billing.wallet, user_id)
         lang = (await self.get_state(AuthState)).lang
         self.account_type, self.credits = wallet.account_type, wallet.credits
@@ -54,24 +54,29 @@ class WalletState(rx.State):
             await self._refresh(user.id)
 
 
-def _refreshers() -> dict[str, type[rx.State]]:
-    """Event topic → the state that reloads itself from the database for that user."""
+def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
+    """Event topic → the states that update themselves for that user (from the event's fields
+    when they carry everything, else from the database)."""
+    from lumiku.state.billing import DashboardState
     from lumiku.state.payments import PaymentState
+    from lumiku.state.work import WorkState
 
-    return {"billing": WalletState, "payment": PaymentState}
+    return {
+        "billing": (WalletState,),
+        "payment": (PaymentState,),
+        "generation": (WorkState, DashboardState),
+    }
 
 
-async def _deliver(app: rx.App, user_id: int, topic: str) -> None:
-    state_cls = _refreshers().get(topic)
-    if state_cls is None:
-        return
-    for token in await asyncio.to_thread(events.open_tabs, user_id):
-        try:
-            async with app.modify_state(rx.BaseStateToken(ident=token, cls=state_cls)) as root:
-                state = await root.get_state(state_cls)
-                await state._refresh(user_id)
-        except Exception:  # one closed or broken tab must not stop the others
-            log.debug("could not refresh tab %s", token, exc_info=True)
+async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]) -> None:
+    for state_cls in _refreshers().get(topic, ()):
+        for token in await asyncio.to_thread(events.open_tabs, user_id):
+            try:
+                async with app.modify_state(rx.BaseStateToken(ident=token, cls=state_cls)) as root:
+                    state = await root.get_state(state_cls)
+                    await state._refresh(user_id, fields)
+            except Exception:  # one closed or broken tab must not stop the others
+                log.warning("could not refresh tab %s", token, exc_info=True)
 
 
 async def forward_events(app: rx.App) -> None:
@@ -90,8 +95,9 @@ async def forward_events(app: rx.App) -> None:
                 await asyncio.sleep(2)
                 continue
             for _stream, messages in batches or []:
-                for message_id, fields in messages:
-                    await _deliver(app, int(fields[b"user_id"]), fields[b"topic"].decode())
+                for message_id, raw in messages:
+                    fields = {k.decode(): v.decode() for k, v in raw.items()}
+                    await _deliver(app, int(fields.pop("user_id")), fields.pop("topic"), fields)
                     await client.xack(events.STREAM, events.GROUP, message_id)
     finally:
         with contextlib.suppress(Exception):

@@ -111,7 +111,9 @@ class PaymentState(rx.State):
     payment_url: str = ""
     _order_id: str = ""
 
-    async def _refresh(self, user_id: int) -> None:
+    async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
+        if not self._order_id:
+            return  # this tab has no receipt open
         lang = (await self.get_state(AuthState)).lang
         try:
             view = await call(payments.get_owned, user_id, self._order_id)

@@ -413,7 +413,7 @@ def test_outputs_count_against_the_quota_too(engine):
     generation_id = submit(user_id, 2)
     run_burst_worker()
     assert state(generation_id) == ("failed", ["failed", "failed"])
-    assert generations.get(user_id, generation_id).items[0].error == "storage_quota_exceeded"
+    assert generations.get(user_id, generation_id).items[0].error == "storage_full"
     assert billing.balance(user_id) == 100
 
 

@@ -1,0 +1,263 @@
+"""My Work: every generation across apps, live, with downloads, retries and deletes."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku import plugins, routes
+from lumiku.components.forms import error_callout, notice_callout
+from lumiku.components.layout import signed_in_page
+from lumiku.components.pager import pager
+from lumiku.components.text import t
+from lumiku.state.work import STATUSES, WorkCard, WorkItem, WorkState
+
+STATUS_COLORS = (
+    ("succeeded", "green"),
+    ("partly_succeeded", "amber"),
+    ("failed", "red"),
+    ("cancelled", "gray"),
+    ("running", "blue"),
+)
+
+
+def download_link(child: rx.Component, href: rx.Var, class_name: str) -> rx.Component:
+    """A download the browser handles itself: React Router leaves links that have another
+    target alone, and `download` keeps the browser on this page."""
+    return rx.el.a(
+        child, href=href, download="", target="_blank", rel="noopener", class_name=class_name
+    )
+
+
+def app_icon(icon: rx.Var, size: int = 20) -> rx.Component:
+    """Icons need literal names; the registry's few are matched one by one."""
+    names = sorted({app.icon for app in plugins.APPS})
+    return rx.match(
+        icon, *[(name, rx.icon(name, size=size)) for name in names], rx.icon("box", size=size)
+    )
+
+
+def work_status(status: rx.Var) -> rx.Component:
+    return rx.badge(
+        rx.match(status, *[(s, t(f"work_status_{s}")) for s in STATUSES], status),
+        color_scheme=rx.match(status, *STATUS_COLORS, "gray"),
+        class_name="work-status",
+    )
+
+
+def _item(item: WorkItem) -> rx.Component:
+    return rx.hstack(
+        rx.text("#", item.index, size="2", width="2.5rem"),
+        rx.cond(
+            item.status == "succeeded",
+            rx.hstack(
+                rx.icon_button(
+                    rx.icon("play", size=14),
+                    size="1",
+                    variant="soft",
+                    aria_label="preview",
+                    class_name="item-preview",
+                    on_click=WorkState.preview(item.preview_url, item.media),
+                ),
+                download_link(
+                    rx.button(
+                        rx.icon("download", size=14), t("work_download"), size="1", variant="soft"
+                    ),
+                    href=item.download_url,
+                    class_name="item-download",
+                ),
+                spacing="2",
+            ),
+            rx.cond(
+                item.error != "",
+                rx.text(item.error, size="1", color="red"),
+                rx.progress(value=item.progress, width="8rem"),
+            ),
+        ),
+        align="center",
+        spacing="3",
+        class_name="work-item",
+    )
+
+
+def _actions(work: WorkCard) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            work.zip_url != "",
+            download_link(
+                rx.button(
+                    rx.icon("archive", size=14), t("work_download_all"), size="2", variant="soft"
+                ),
+                href=work.zip_url,
+                class_name="work-zip",
+            ),
+        ),
+        rx.cond(
+            work.active,
+            rx.button(
+                t("work_cancel"),
+                size="2",
+                variant="outline",
+                color_scheme="red",
+                class_name="work-cancel",
+                on_click=WorkState.cancel(work.id),
+            ),
+        ),
+        rx.cond(
+            work.can_retry,
+            rx.button(
+                t("work_retry"),
+                size="2",
+                variant="soft",
+                class_name="work-retry",
+                on_click=WorkState.retry(work.id),
+            ),
+        ),
+        rx.cond(
+            work.can_delete,
+            rx.button(
+                rx.icon("trash-2", size=14),
+                t("work_delete"),
+                size="2",
+                variant="ghost",
+                color_scheme="red",
+                class_name="work-delete",
+                on_click=WorkState.ask_delete(work.id),
+            ),
+        ),
+        spacing="2",
+        wrap="wrap",
+    )
+
+
+def work_card(work: WorkCard) -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.flex(
+                rx.hstack(
+                    app_icon(work.app_icon),
+                    rx.vstack(
+                        rx.text(work.title, weight="bold"),
+                        rx.text(work.app_name, " · ", work.created, size="1", color_scheme="gray"),
+                        spacing="0",
+                    ),
+                    align="center",
+                ),
+                work_status(work.status),
+                justify="between",
+                width="100%",
+                gap="2",
+            ),
+            rx.progress(value=work.progress, width="100%", class_name="work-progress"),
+            rx.hstack(
+                rx.text(work.items_text, size="2"),
+                rx.text(work.cost_text, size="2", color_scheme="gray"),
+                rx.text(work.expires, size="1", color_scheme="gray"),
+                spacing="3",
+                wrap="wrap",
+            ),
+            rx.cond(work.error != "", rx.text(work.error, size="2", color="red")),
+            rx.vstack(rx.foreach(work.outputs, _item), spacing="1"),
+            _actions(work),
+            spacing="3",
+            width="100%",
+        ),
+        width="100%",
+        class_name="work-card",
+        data_generation=work.id,
+    )
+
+
+def _filters() -> rx.Component:
+    def select(name: str, value: rx.Var, options: list[tuple[str, rx.Var | str]], sid: str):
+        return rx.select.root(
+            rx.select.trigger(id=sid),
+            rx.select.content(*[rx.select.item(label, value=v) for v, label in options]),
+            value=value,
+            on_change=lambda choice: WorkState.set_filter(name, choice),
+        )
+
+    apps = [("all", t("work_all_apps"))] + [(a.id, a.name) for a in plugins.APPS]
+    statuses = [("all", t("work_all_statuses"))] + [(s, t(f"work_status_{s}")) for s in STATUSES]
+    sorts = [("newest", t("work_newest")), ("oldest", t("work_oldest"))]
+    return rx.flex(
+        select("app_filter", WorkState.app_filter, apps, "work-app"),
+        select("status_filter", WorkState.status_filter, statuses, "work-status"),
+        select("sort", WorkState.sort, sorts, "work-sort"),
+        gap="3",
+        wrap="wrap",
+    )
+
+
+def _delete_dialog() -> rx.Component:
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(t("work_delete_confirm_title")),
+            rx.alert_dialog.description(t("work_delete_confirm_body")),
+            rx.hstack(
+                rx.alert_dialog.cancel(
+                    rx.button(
+                        t("cancel"), variant="soft", color_scheme="gray", on_click=WorkState.keep
+                    )
+                ),
+                rx.alert_dialog.action(
+                    rx.button(
+                        t("work_delete"),
+                        color_scheme="red",
+                        on_click=WorkState.delete,
+                        id="confirm-delete",
+                    )
+                ),
+                justify="end",
+                spacing="3",
+                margin_top="1rem",
+            ),
+        ),
+        open=WorkState.confirm_delete != "",
+    )
+
+
+def _preview_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(
+            rx.cond(
+                WorkState.preview_media == "video",
+                rx.el.video(
+                    src=WorkState.preview_url,
+                    controls=True,
+                    auto_play=True,
+                    style={"width": "100%", "max_height": "70vh"},
+                    id="preview",
+                ),
+                rx.image(src=WorkState.preview_url, width="100%"),
+            ),
+            max_width="48rem",
+        ),
+        open=WorkState.preview_url != "",
+        on_open_change=lambda _: WorkState.close_preview(),
+    )
+
+
+@signed_in_page(routes.MY_WORK, "My Work", on_load=WorkState.load)
+def my_work() -> rx.Component:
+    return rx.vstack(
+        rx.vstack(
+            rx.heading(t("work_title"), size="7", as_="h1"),
+            rx.text(t("work_subtitle"), color_scheme="gray"),
+            spacing="1",
+        ),
+        _filters(),
+        error_callout(WorkState.error, "work-error"),
+        notice_callout(WorkState.notice, "work-notice"),
+        rx.cond(
+            WorkState.loaded & (WorkState.total == 0),
+            rx.text(t("work_empty"), color_scheme="gray", id="work-empty"),
+        ),
+        rx.vstack(
+            rx.foreach(WorkState.cards, work_card), spacing="3", width="100%", id="work-list"
+        ),
+        pager(WorkState.page, WorkState.pages, WorkState.go_to_page),
+        _delete_dialog(),
+        _preview_dialog(),
+        spacing="4",
+        width="100%",
+    )

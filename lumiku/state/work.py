@@ -1,0 +1,238 @@
+"""My Work: every generation across apps, with live progress pushed from the workers."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+import reflex as rx
+
+from lumiku import plugins
+from lumiku.i18n import format_datetime, tr
+from lumiku.services import files, generations
+from lumiku.services.generations import GenerationView
+from lumiku.state.auth import AuthState, signed_in_user
+from lumiku.state.base import call, error_text
+
+LINK_SECONDS = 3600  # links on a page stay valid while someone reads it
+STATUSES = ("queued", "running", "succeeded", "partly_succeeded", "failed", "cancelled")
+
+
+@dataclass
+class WorkItem:
+    index: int
+    status: str
+    progress: int
+    error: str
+    media: str
+    download_url: str
+    preview_url: str
+
+
+@dataclass
+class WorkCard:
+    id: str
+    title: str
+    app_name: str
+    app_icon: str
+    status: str
+    progress: int
+    items_text: str
+    cost_text: str
+    created: str
+    expires: str
+    error: str
+    active: bool
+    can_retry: bool
+    can_delete: bool
+    zip_url: str
+    thumbnail_url: str
+    outputs: list[WorkItem]  # not `items`: that name is taken on Reflex's object vars
+
+
+def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
+    plugin = plugins.get(view.app_id)
+    done = sum(1 for item in view.items if item.status == "succeeded")
+    items = []
+    for item in view.items:
+        ready = item.status == "succeeded" and item.file is not None
+        items.append(
+            WorkItem(
+                index=item.index + 1,
+                status=item.status,
+                progress=item.progress,
+                error=tr(item.error, lang) if item.error else "",
+                media=item.file.media if item.file else "",
+                download_url=files.signed_file_link(user_id, item.file.id, seconds=LINK_SECONDS)
+                if ready
+                else "",
+                preview_url=files.signed_file_link(user_id, item.file.id, True, LINK_SECONDS)
+                if ready
+                else "",
+            )
+        )
+    unit = "unit_credits" if view.unit == "credits" else "usage_quota"
+    return WorkCard(
+        id=view.id,
+        title=view.title,
+        app_name=plugin.name if plugin else view.app_id,
+        app_icon=plugin.icon if plugin else "box",
+        status=view.status,
+        progress=view.progress,
+        items_text=tr("work_items", lang, done=done, total=len(view.items)),
+        cost_text=f"{view.cost} {tr(unit, lang).lower()}",
+        created=format_datetime(view.created_at, lang),
+        expires=tr("work_expires", lang, date=view.expires_at) if view.expires_at else "",
+        error=tr(view.error, lang) if view.error else "",
+        active=view.status in generations.ACTIVE,
+        can_retry=view.status in ("failed", "partly_succeeded"),
+        can_delete=view.status not in generations.ACTIVE,
+        zip_url=files.zip_link(user_id, view.id, LINK_SECONDS) if done else "",
+        thumbnail_url=next((i.preview_url for i in items if i.media == "image"), ""),
+        outputs=items,
+    )
+
+
+def apply_progress(cards: list[WorkCard], fields: dict[str, str]) -> bool:
+    """Moves a running item's bar from the event alone; False when the view needs a reload."""
+    if "progress" not in fields:
+        return False
+    for work in cards:
+        if work.id != fields.get("generation"):
+            continue
+        index = int(fields.get("item", "-1"))
+        for item in work.outputs:
+            if item.index == index + 1:
+                item.status, item.progress = "running", int(fields["progress"])
+        shares = [100 if i.status in generations.TERMINAL else i.progress for i in work.outputs]
+        work.progress = round(sum(shares) / max(1, len(shares)))
+        work.status = "running"
+        return True
+    return True  # a generation on another page: nothing to show
+
+
+class WorkState(rx.State):
+    cards: list[WorkCard] = []
+    app_filter: str = "all"
+    status_filter: str = "all"
+    sort: str = "newest"
+    page: int = 1
+    pages: int = 1
+    total: int = 0
+    loaded: bool = False
+    error: str = ""
+    notice: str = ""
+    confirm_delete: str = ""  # the generation waiting for the user's confirmation
+    preview_url: str = ""
+    preview_media: str = ""
+
+    async def _load(self, user_id: int):
+        lang = (await self.get_state(AuthState)).lang
+        result = await call(
+            generations.list_for,
+            user_id,
+            app_id="" if self.app_filter == "all" else self.app_filter,
+            status="" if self.status_filter == "all" else self.status_filter,
+            sort=self.sort,
+            page=self.page,
+        )
+        self.cards = [card(view, user_id, lang) for view in result.rows]
+        self.page, self.pages, self.total, self.loaded = (
+            result.page,
+            result.pages,
+            result.total,
+            True,
+        )
+
+    async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
+        if not self.loaded:
+            return  # this tab is not showing My Work
+        cards = list(self.cards)
+        if fields and apply_progress(cards, fields):
+            self.cards = cards
+            return
+        await self._load(user_id)
+
+    async def _user(self):
+        self.error = self.notice = ""
+        session, user = await signed_in_user(self)
+        return session, user
+
+    @rx.event
+    async def load(self):
+        session, user = await self._user()
+        if user is None:
+            return session._to_sign_in()
+        self.page, self.confirm_delete = 1, ""
+        await self._load(user.id)
+        return None
+
+    @rx.event
+    async def set_filter(self, name: str, value: str):
+        allowed = {
+            "app_filter": ("all", *plugins.BY_ID),
+            "status_filter": ("all", *STATUSES),
+            "sort": tuple(generations.SORTS),
+        }
+        if name not in allowed or value not in allowed[name]:
+            return None
+        setattr(self, name, value)
+        self.page = 1
+        return await self.load_page()
+
+    @rx.event
+    async def go_to_page(self, page: int):
+        if isinstance(page, int) and not isinstance(page, bool):
+            self.page = max(1, page)
+        return await self.load_page()
+
+    async def load_page(self):
+        session, user = await self._user()
+        if user is None:
+            return session._to_sign_in()
+        await self._load(user.id)
+        return None
+
+    async def _act(self, done_key: str, action, *args):
+        session, user = await self._user()
+        if user is None:
+            return session._to_sign_in()
+        try:
+            await call(action, user.id, *args)
+            self.notice = tr(done_key, session.lang)
+        except Exception as exc:  # noqa: BLE001
+            self.error = error_text(exc, session.lang)
+        self.confirm_delete = ""
+        await self._load(user.id)
+        return None
+
+    @rx.event
+    async def cancel(self, generation_id: str):
+        return await self._act("work_cancelled", generations.cancel, str(generation_id))
+
+    @rx.event
+    async def retry(self, generation_id: str):
+        key = f"retry-{generation_id}-{secrets.token_hex(8)}"
+        return await self._act("work_retried", generations.retry_failed, str(generation_id), key)
+
+    @rx.event
+    def ask_delete(self, generation_id: str):
+        self.confirm_delete = str(generation_id)[:32]
+
+    @rx.event
+    def keep(self):
+        self.confirm_delete = ""
+
+    @rx.event
+    async def delete(self):
+        return await self._act("work_deleted", generations.delete, self.confirm_delete)
+
+    @rx.event
+    def preview(self, url: str, kind: str):
+        """Shows an item's own signed link, which only its owner was given."""
+        if isinstance(url, str) and url.startswith("/api/files/") and kind in ("video", "image"):
+            self.preview_url, self.preview_media = url, kind
+
+    @rx.event
+    def close_preview(self):
+        self.preview_url = ""

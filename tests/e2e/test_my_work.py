@@ -1,0 +1,93 @@
+"""My Work in a real browser: live progress from a real worker, download, delete."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from playwright.sync_api import Page, expect
+
+from lumiku import plugins
+from lumiku.db import session_scope
+from lumiku.models import AIModel
+from lumiku.services import billing, generations, users
+from tests import engine_app
+from tests.e2e.test_billing import signed_in
+
+
+def open_engine_app(monkeypatch) -> None:
+    with session_scope() as db:
+        if db.get(AIModel, engine_app.MODEL_KEY) is None:
+            db.add(
+                AIModel(
+                    key=engine_app.MODEL_KEY,
+                    app_id=engine_app.APP_ID,
+                    name="FFmpeg",
+                    provider="local",
+                    tier="free",
+                    credit_cost=2,
+                    quota_cost=1,
+                )
+            )
+    monkeypatch.setitem(
+        plugins.BY_ID,
+        engine_app.APP_ID,
+        dataclasses.replace(plugins.BY_ID["video-mixer"], id=engine_app.APP_ID, coming_soon=False),
+    )
+
+
+def test_live_progress_download_and_delete(page: Page, base_url: str, user, monkeypatch):
+    open_engine_app(monkeypatch)
+    signed_in(page, base_url, user)
+    page.goto(f"{base_url}/my-work")
+    expect(page.locator("#work-empty")).to_be_visible()
+
+    user_id = users.find_by_email(user["email"]).id
+    generations.submit(
+        user_id,
+        engine_app.APP_ID,
+        engine_app.MODEL_KEY,
+        title="3 test videos",
+        items=[{"steps": 12, "delay": 0.25}] * 3,
+        settings={},
+        price_params={},
+        key="e2e-work",
+    )
+    card = page.locator(".work-card")
+    expect(card).to_have_count(1)  # pushed in, no reload
+    expect(card.locator(".work-status")).to_have_text("Berjalan", timeout=30_000)
+    expect(card.locator(".work-status")).to_have_text("Selesai", timeout=60_000)
+    expect(card).to_contain_text("3 dari 3 siap")
+    expect(page.locator("#wallet")).to_contain_text("94")
+
+    with page.expect_download() as download:
+        card.locator(".item-download").first.click()
+    path = download.value.path()
+    assert path.read_bytes()[4:8] == b"ftyp"
+    expect(card.locator(".work-zip")).to_be_visible()
+
+    card.locator(".work-delete").click()
+    page.locator("#confirm-delete").click()
+    expect(page.locator(".work-card")).to_have_count(0)
+    expect(page.locator("#work-empty")).to_be_visible()
+    assert billing.balance(user_id) == 94  # deleting keeps the bill; the work was delivered
+
+
+def test_the_dashboard_shows_recent_work(page: Page, base_url: str, user, monkeypatch):
+    open_engine_app(monkeypatch)
+    signed_in(page, base_url, user)
+    user_id = users.find_by_email(user["email"]).id
+    generations.submit(
+        user_id,
+        engine_app.APP_ID,
+        engine_app.MODEL_KEY,
+        title="Recent one",
+        items=[{}],
+        settings={},
+        price_params={},
+        key="e2e-recent",
+    )
+    expect(page.locator(".recent-work")).to_have_count(1)
+    expect(page.locator("#recent-work-card")).to_contain_text("Recent one")
+    page.goto(f"{base_url}/my-work")
+    expect(page).to_have_url(re.compile(r"/my-work/?$"))
