@@ -320,6 +320,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_no_failed": "No failed jobs.",
         "admin_requeue": "Run again",
         "admin_requeued": "Job queued again.",
+        "admin_storage": "Storage (MB)",
+        "admin_quota_saved": "Storage quota saved.",
     },
     "id": {
         "nav_dashboard": "Dasbor",
@@ -628,6 +630,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_no_failed": "Tidak ada job gagal.",
         "admin_requeue": "Jalankan lagi",
         "admin_requeued": "Job diantrekan lagi.",
+        "admin_storage": "Penyimpanan (MB)",
+        "admin_quota_saved": "Kuota penyimpanan disimpan.",
     },
 }
 

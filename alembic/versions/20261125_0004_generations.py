@@ -53,7 +53,7 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('media', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('content_type', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('size_bytes', sa.Integer(), nullable=False),
+    sa.Column('size_bytes', sa.BigInteger(), nullable=False),
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
     sa.Column('original_name', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('duration_seconds', sa.Float(), nullable=True),

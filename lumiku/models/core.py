@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from lumiku.db import UTCDateTime, utcnow
@@ -30,8 +39,8 @@ class User(SQLModel, table=True):
     subscription_tier: str = Field(default="free", max_length=16)  # free | basic | pro | enterprise
     # Always equal to the sum of the user's credit entries (kept in the same transactions).
     credit_balance: int = Field(default=0)
-    storage_quota_bytes: int = Field(default=GIB)
-    storage_used_bytes: int = Field(default=0)
+    storage_quota_bytes: int = Field(default=GIB, sa_type=BigInteger)
+    storage_used_bytes: int = Field(default=0, sa_type=BigInteger)
     language: str = Field(default="id", max_length=8)  # id | en
     user_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     failed_sign_ins: int = Field(default=0)

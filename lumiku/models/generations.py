@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from lumiku.db import UTCDateTime, utcnow
@@ -34,7 +43,7 @@ class StoredFile(SQLModel, table=True):
     kind: str = Field(max_length=10)  # upload | output
     media: str = Field(max_length=10)  # video | image | audio | archive
     content_type: str = Field(max_length=100)
-    size_bytes: int
+    size_bytes: int = Field(sa_type=BigInteger)
     key: str = Field(max_length=300, unique=True)  # server-made; never the user's file name
     original_name: str = Field(default="", max_length=255)
     duration_seconds: float | None = Field(default=None)

@@ -73,6 +73,23 @@ def _user_row(row: UserListRow) -> rx.Component:
                 align="center",
             )
         ),
+        rx.table.cell(
+            rx.hstack(
+                rx.text(row.storage, size="2", white_space="nowrap"),
+                rx.input(
+                    default_value=row.quota_mb.to_string(),
+                    type="number",
+                    min=1,
+                    size="1",
+                    width="6rem",
+                    key=row.email + row.quota_mb.to_string(),
+                    aria_label=t("admin_storage"),
+                    class_name="quota-input",
+                    on_blur=lambda mb: AdminUsersState.set_quota(row.id, mb),
+                ),
+                align="center",
+            )
+        ),
         rx.table.cell(row.joined, white_space="nowrap"),
         class_name="admin-user-row",
     )
@@ -147,6 +164,7 @@ def admin_users() -> rx.Component:
                     "admin_col_role",
                     "admin_plan",
                     "admin_credits",
+                    "admin_storage",
                     "admin_col_joined",
                 ),
                 rx.table.body(rx.foreach(AdminUsersState.rows, _user_row)),

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from rq import Retry
+from rq import Callback, Retry
 from sqlmodel import Session, select
 
 from lumiku import plugins
@@ -219,6 +219,7 @@ def enqueue_pending(generation_id: str) -> int:
             item_id,
             job_id=job_id,
             retry=RETRY,
+            on_failure=Callback("jobs.generation.item_job_failed"),
             job_timeout=60 * 60,
             result_ttl=3600,
             failure_ttl=7 * 24 * 3600,
@@ -307,6 +308,27 @@ def _produce(ctx: ItemContext) -> str:
         log.exception("item %s of generation %s failed", ctx.index, ctx.generation_id)
         _end_item(ctx, "failed", error="item_failed")
         return "failed"
+
+
+def fail_lost_item(item_id: str, transient: bool) -> bool:
+    """RQ's failure callback: the job died outside our own handling (killed on timeout, or out
+    of retries). Ends the item as failed and finishes the generation; True if it did."""
+    with session_scope() as db:
+        item = db.get(GenerationItem, item_id)
+        if item is None or item.status in TERMINAL:
+            return False
+        if transient and item.attempts < MAX_ATTEMPTS:
+            return False  # RQ retries it
+        generation = db.get(Generation, item.generation_id)
+        lock_account(db, generation.user_id)
+        db.refresh(item)
+        if item.status in TERMINAL:
+            return False
+        item.status, item.error, item.finished_at = "failed", "item_failed", utcnow()
+        generation_id, user_id, index = item.generation_id, generation.user_id, item.index
+    events.publish(user_id, "generation", generation=generation_id, item=str(index))
+    finish_if_done(generation_id)
+    return True
 
 
 def _attempts(item_id: str) -> int:

@@ -26,6 +26,8 @@ class UserRow:
     account_type: str
     credit_balance: int
     plan_id: str  # "" when paying as they go
+    storage_used_bytes: int
+    storage_quota_bytes: int
     created_at: datetime
 
 
@@ -80,6 +82,8 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
                 account_type=u.account_type,
                 credit_balance=u.credit_balance,
                 plan_id=plans.get(u.id, ""),
+                storage_used_bytes=u.storage_used_bytes,
+                storage_quota_bytes=u.storage_quota_bytes,
                 created_at=u.created_at,
             )
             for u in users
@@ -164,3 +168,22 @@ def update_model(
 ) -> None:
     require_admin(actor)
     ai_models.update(key, enabled=enabled, credit_cost=credit_cost, quota_cost=quota_cost)
+
+
+MAX_QUOTA_MB = 10 * 1024 * 1024  # 10 TiB
+
+
+def set_storage_quota(actor: auth.CurrentUser | None, user_id: int, megabytes: int) -> None:
+    """Admins only. A quota below what is stored blocks new files, it never deletes any."""
+    require_admin(actor)
+    if (
+        not isinstance(megabytes, int)
+        or isinstance(megabytes, bool)
+        or not 1 <= megabytes <= MAX_QUOTA_MB
+    ):
+        raise ServiceError("parameter_out_of_range", name="MB", low=1, high=MAX_QUOTA_MB)
+    with session_scope() as db:
+        user = db.get(User, int(user_id))
+        if user is None:
+            raise NotFound()
+        user.storage_quota_bytes, user.updated_at = megabytes * 2**20, utcnow()

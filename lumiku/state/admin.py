@@ -26,6 +26,8 @@ class UserListRow:
     role: str
     plan: str
     credits: str
+    storage: str  # used of quota
+    quota_mb: int
     joined: str
 
 
@@ -81,6 +83,8 @@ class AdminUsersState(rx.State):
                 role=r.role,
                 plan=r.plan_id or PAYG,
                 credits=format_number(r.credit_balance, lang),
+                storage=f"{format_number(r.storage_used_bytes // 2**20, lang)} / ",
+                quota_mb=r.storage_quota_bytes // 2**20,
                 joined=format_datetime(r.created_at, lang),
             )
             for r in result.rows
@@ -131,6 +135,15 @@ class AdminUsersState(rx.State):
             return None
         plan = None if plan_id == PAYG else plan_id
         return await self._admin_call("admin_plan_saved", users.set_plan, uid, plan)
+
+    @rx.event
+    async def set_quota(self, user_id: int, megabytes: str):
+        if (uid := _int(user_id)) is None:
+            return None
+        number = _int(megabytes)
+        return await self._admin_call(
+            "admin_quota_saved", users.set_storage_quota, uid, -1 if number is None else number
+        )
 
     @rx.event
     def open_adjust(self, user_id: int, email: str):

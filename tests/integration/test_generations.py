@@ -539,3 +539,24 @@ def test_the_s3_backend_against_a_local_s3(tmp_path, monkeypatch):
     finally:
         server.stop()
         get_settings.cache_clear()
+
+
+def test_rq_failure_callbacks_end_items_that_died_outside_our_hands(engine):
+    from types import SimpleNamespace
+
+    from rq.timeouts import JobTimeoutException
+
+    from jobs.generation import item_job_failed
+
+    user_id = new_user()
+    generation_id = submit(user_id, 2)
+    first, second = (item.id for item in generations.get(user_id, generation_id).items)
+    job = SimpleNamespace(args=[first])
+    item_job_failed(job, None, generations.TransientError, generations.TransientError(), None)
+    assert state(generation_id)[1] == ["queued", "queued"]  # RQ will retry a passing error
+    item_job_failed(job, None, JobTimeoutException, JobTimeoutException(), None)
+    item_job_failed(job, None, JobTimeoutException, JobTimeoutException(), None)  # twice: once
+    assert state(generation_id)[1] == ["failed", "queued"]
+    item_job_failed(SimpleNamespace(args=[second]), None, RuntimeError, RuntimeError(), None)
+    assert state(generation_id) == ("failed", ["failed", "failed"])
+    assert billing.balance(user_id) == 100 and releases(user_id) == 1

@@ -102,3 +102,15 @@ def test_only_admins_move_credits_plans_and_models():
     assert subscriptions.current(normal.id).plan_id == "pro-monthly"
     users.set_plan(admin, normal.id, None)
     assert subscriptions.current(normal.id) is None
+
+
+def test_only_admins_set_storage_quotas():
+    admin, normal = make_user(1, "admin"), make_user(2)
+    with pytest.raises(Forbidden):
+        users.set_storage_quota(normal, normal.id, 10_000)
+    for bad in (0, -5, "10", 10**9):
+        with pytest.raises(ServiceError):
+            users.set_storage_quota(admin, normal.id, bad)
+    users.set_storage_quota(admin, normal.id, 2048)
+    row = next(r for r in users.list_users(admin).rows if r.id == normal.id)
+    assert row.storage_quota_bytes == 2048 * 2**20 and row.storage_used_bytes == 0
