@@ -61,16 +61,24 @@ class Supervisor:
         return child
 
     def stop_all(self, grace_seconds: float = 10.0) -> None:
-        """Web and workers first (together), then the infrastructure they were using."""
+        """Web and workers first (together), then the infrastructure they were using.
+
+        A second SIGTERM is RQ's cold shutdown (it kills the job's work horse); whatever is left
+        then is killed, descendants included: RQ's horse runs in a process group of its own.
+        """
         for infrastructure in (False, True):
             group = [c for c in self.children if c.infrastructure == infrastructure]
+            for signum, wait in ((signal.SIGTERM, grace_seconds), (signal.SIGTERM, 3.0)):
+                for child in group:
+                    _signal_group(child.process, signum)
+                deadline = time.monotonic() + wait
+                for child in group:
+                    with contextlib.suppress(subprocess.TimeoutExpired):
+                        child.process.wait(max(0.1, deadline - time.monotonic()))
+                if all(c.process.poll() is not None for c in group):
+                    break
             for child in group:
-                _signal_group(child.process, signal.SIGTERM)
-            deadline = time.monotonic() + grace_seconds
-            for child in group:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    child.process.wait(max(0.1, deadline - time.monotonic()))
-                _signal_group(child.process, signal.SIGKILL)  # the group may outlive its leader
+                kill_tree(child.process.pid)
                 child.process.wait()
 
     def watch(self, ready: Callable[[], bool] | None = None, ready_message: str = "") -> int:
@@ -122,6 +130,33 @@ def web_answers(settings: Settings) -> bool:
 
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
     return httpx.get(f"http://{host}:{settings.port}/ping", timeout=1).status_code == 200
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, read from /proc (children before they are orphaned)."""
+    parents: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as stat:
+                    ppid = int(stat.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process, its group and every descendant, whatever group they moved to."""
+    for target in [*descendants(pid), pid]:
+        for kill in (os.killpg, os.kill):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                kill(target, signal.SIGKILL)
 
 
 def _signal_group(process: subprocess.Popen, signum: int) -> None:

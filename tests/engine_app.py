@@ -55,3 +55,34 @@ def run(ctx: ItemContext) -> Path:
 
 
 RUNNERS[APP_ID] = run
+
+
+def install(monkeypatch) -> None:
+    """Makes the app usable in this process: its model row, and a registry entry (the engine's
+    rules check the registry when work is submitted)."""
+    import dataclasses
+
+    from lumiku import plugins
+    from lumiku.db import session_scope
+    from lumiku.models import AIModel
+
+    with session_scope() as db:
+        if db.get(AIModel, MODEL_KEY) is None:
+            db.add(
+                AIModel(
+                    key=MODEL_KEY,
+                    app_id=APP_ID,
+                    name="FFmpeg",
+                    provider="local",
+                    tier="free",
+                    credit_cost=2,
+                    quota_cost=1,
+                )
+            )
+    monkeypatch.setitem(
+        plugins.BY_ID,
+        APP_ID,
+        dataclasses.replace(
+            plugins.BY_ID["video-mixer"], id=APP_ID, name="Engine Test", coming_soon=False
+        ),
+    )

@@ -5,20 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlalchemy import JSON, Column, Index, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from lumiku.db import UTCDateTime, utcnow
-
-
-def _when(nullable: bool = False, **kw: Any) -> Any:
-    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
-
-
-def _user_fk() -> Any:
-    return Field(
-        sa_column=Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
-    )
+from lumiku.db import utcnow
+from lumiku.models.fields import user_fk, when
 
 
 class CreditEntry(SQLModel, table=True):
@@ -28,7 +19,7 @@ class CreditEntry(SQLModel, table=True):
     __table_args__ = (Index("ix_credit_entries_user_id_id", "user_id", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = _user_fk()
+    user_id: int = user_fk()
     amount: int  # signed: + adds credits, - takes them
     balance_after: int
     # welcome_bonus | purchase | grant | hold | capture | release | refund | adjustment
@@ -38,7 +29,7 @@ class CreditEntry(SQLModel, table=True):
     idempotency_key: str = Field(max_length=120, unique=True)
     payload_hash: str = Field(max_length=64)  # same key + different payload = an error
     description: str = Field(default="", sa_column=Column(String(300), nullable=False))
-    created_at: datetime = _when(default_factory=utcnow)
+    created_at: datetime = when(default_factory=utcnow)
 
 
 class Hold(SQLModel, table=True):
@@ -49,7 +40,7 @@ class Hold(SQLModel, table=True):
     __table_args__ = (Index("ix_holds_status_expires", "status", "expires_at"),)
 
     id: str = Field(primary_key=True, max_length=32)
-    user_id: int = _user_fk()
+    user_id: int = user_fk()
     unit: str = Field(max_length=10)  # credits | quota
     app_id: str = Field(max_length=50)
     model_key: str = Field(max_length=100)
@@ -64,9 +55,9 @@ class Hold(SQLModel, table=True):
     description: str = Field(default="", sa_column=Column(String(300), nullable=False))
     daily_period: str = Field(default="", max_length=10)  # quota holds: the periods charged
     monthly_period: str = Field(default="", max_length=7)
-    created_at: datetime = _when(default_factory=utcnow)
-    expires_at: datetime = _when()
-    settled_at: datetime | None = _when(nullable=True, default=None)
+    created_at: datetime = when(default_factory=utcnow)
+    expires_at: datetime = when()
+    settled_at: datetime | None = when(nullable=True, default=None)
 
 
 class HoldCapture(SQLModel, table=True):
@@ -78,7 +69,7 @@ class HoldCapture(SQLModel, table=True):
     hold_id: str = Field(foreign_key="holds.id", max_length=32, index=True)
     idempotency_key: str = Field(max_length=120, unique=True)
     amount: int
-    created_at: datetime = _when(default_factory=utcnow)
+    created_at: datetime = when(default_factory=utcnow)
 
 
 class SubscriptionPlan(SQLModel, table=True):
@@ -113,13 +104,13 @@ class Subscription(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = _user_fk()
+    user_id: int = user_fk()
     plan_id: str = Field(foreign_key="subscription_plans.id", max_length=40)
     status: str = Field(max_length=10)  # active | cancelled | expired
-    started_at: datetime = _when(default_factory=utcnow)
-    ends_at: datetime = _when()
-    cancelled_at: datetime | None = _when(nullable=True, default=None)
-    ended_at: datetime | None = _when(nullable=True, default=None)
+    started_at: datetime = when(default_factory=utcnow)
+    ends_at: datetime = when()
+    cancelled_at: datetime | None = when(nullable=True, default=None)
+    ended_at: datetime | None = when(nullable=True, default=None)
     source: str = Field(default="", max_length=80)  # e.g. "admin:3", "payment:LMK-…"
 
 
@@ -130,12 +121,12 @@ class QuotaUsage(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "period_type", "period"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = _user_fk()
+    user_id: int = user_fk()
     period_type: str = Field(max_length=8)  # daily | monthly
     period: str = Field(max_length=10)  # "2026-11-25" | "2026-11"
     used: int = Field(default=0)
     by_model: dict[str, int] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    updated_at: datetime = _when(default_factory=utcnow)
+    updated_at: datetime = when(default_factory=utcnow)
 
 
 class AIModel(SQLModel, table=True):

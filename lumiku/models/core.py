@@ -17,13 +17,10 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from lumiku.db import UTCDateTime, utcnow
+from lumiku.db import utcnow
+from lumiku.models.fields import when
 
 GIB = 1024**3
-
-
-def _when(nullable: bool = False, **kw: Any) -> Any:
-    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
 
 
 class User(SQLModel, table=True):
@@ -44,10 +41,10 @@ class User(SQLModel, table=True):
     language: str = Field(default="id", max_length=8)  # id | en
     user_tags: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     failed_sign_ins: int = Field(default=0)
-    failed_sign_ins_since: datetime | None = _when(nullable=True, default=None)
-    locked_until: datetime | None = _when(nullable=True, default=None)
-    created_at: datetime = _when(default_factory=utcnow)
-    updated_at: datetime = _when(default_factory=utcnow)
+    failed_sign_ins_since: datetime | None = when(nullable=True, default=None)
+    locked_until: datetime | None = when(nullable=True, default=None)
+    created_at: datetime = when(default_factory=utcnow)
+    updated_at: datetime = when(default_factory=utcnow)
 
 
 class Device(SQLModel, table=True):
@@ -67,8 +64,8 @@ class Device(SQLModel, table=True):
     device_type: str = Field(max_length=16)  # desktop | mobile | tablet
     browser: str = Field(max_length=50)
     os: str = Field(max_length=50)
-    first_seen_at: datetime = _when(default_factory=utcnow)
-    last_seen_at: datetime = _when(default_factory=utcnow)
+    first_seen_at: datetime = when(default_factory=utcnow)
+    last_seen_at: datetime = when(default_factory=utcnow)
 
 
 class UserSession(SQLModel, table=True):
@@ -87,10 +84,10 @@ class UserSession(SQLModel, table=True):
     )
     ip: str = Field(default="", max_length=45)
     user_agent: str = Field(default="", sa_column=Column(String(500), nullable=False))
-    created_at: datetime = _when(default_factory=utcnow)
-    last_seen_at: datetime = _when(default_factory=utcnow)
-    expires_at: datetime = _when()
-    revoked_at: datetime | None = _when(nullable=True, default=None)
+    created_at: datetime = when(default_factory=utcnow)
+    last_seen_at: datetime = when(default_factory=utcnow)
+    expires_at: datetime = when()
+    revoked_at: datetime | None = when(nullable=True, default=None)
 
 
 class AppUsage(SQLModel, table=True):
@@ -108,4 +105,4 @@ class AppUsage(SQLModel, table=True):
     credits_used: int = Field(default=0)
     quota_used: int = Field(default=0)
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    created_at: datetime = _when(default_factory=utcnow)
+    created_at: datetime = when(default_factory=utcnow)

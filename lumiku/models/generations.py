@@ -11,25 +11,13 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
-    Integer,
     String,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
 
-from lumiku.db import UTCDateTime, utcnow
-
-
-def _when(nullable: bool = False, **kw: Any) -> Any:
-    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
-
-
-def _user_fk() -> Any:
-    return Field(
-        sa_column=Column(
-            Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
-        )
-    )
+from lumiku.db import utcnow
+from lumiku.models.fields import user_fk, when
 
 
 class StoredFile(SQLModel, table=True):
@@ -39,7 +27,7 @@ class StoredFile(SQLModel, table=True):
     __table_args__ = (Index("ix_stored_files_expires", "expires_at"),)
 
     id: str = Field(primary_key=True, max_length=32)
-    user_id: int = _user_fk()
+    user_id: int = user_fk(index=True)
     kind: str = Field(max_length=10)  # upload | output
     media: str = Field(max_length=10)  # video | image | audio | archive
     content_type: str = Field(max_length=100)
@@ -49,8 +37,8 @@ class StoredFile(SQLModel, table=True):
     duration_seconds: float | None = Field(default=None)
     width: int | None = Field(default=None)
     height: int | None = Field(default=None)
-    created_at: datetime = _when(default_factory=utcnow)
-    expires_at: datetime | None = _when(nullable=True, default=None)  # outputs: retention
+    created_at: datetime = when(default_factory=utcnow)
+    expires_at: datetime | None = when(nullable=True, default=None)  # outputs: retention
 
 
 class Generation(SQLModel, table=True):
@@ -61,7 +49,7 @@ class Generation(SQLModel, table=True):
     )
 
     id: str = Field(primary_key=True, max_length=32)
-    user_id: int = _user_fk()
+    user_id: int = user_fk(index=True)
     app_id: str = Field(max_length=50)
     project_id: str = Field(default="", max_length=64)
     title: str = Field(max_length=200)
@@ -77,9 +65,9 @@ class Generation(SQLModel, table=True):
     cost: int = Field(default=0)  # captured so far, in the unit
     error: str = Field(default="", sa_column=Column(String(500), nullable=False))  # safe to show
     cancel_requested: bool = Field(default=False)
-    created_at: datetime = _when(default_factory=utcnow)
-    started_at: datetime | None = _when(nullable=True, default=None)
-    finished_at: datetime | None = _when(nullable=True, default=None)
+    created_at: datetime = when(default_factory=utcnow)
+    started_at: datetime | None = when(nullable=True, default=None)
+    finished_at: datetime | None = when(nullable=True, default=None)
 
 
 class GenerationItem(SQLModel, table=True):
@@ -114,5 +102,5 @@ class GenerationItem(SQLModel, table=True):
     )
     job_id: str = Field(default="", max_length=64)
     attempts: int = Field(default=0)
-    started_at: datetime | None = _when(nullable=True, default=None)
-    finished_at: datetime | None = _when(nullable=True, default=None)
+    started_at: datetime | None = when(nullable=True, default=None)
+    finished_at: datetime | None = when(nullable=True, default=None)

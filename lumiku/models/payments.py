@@ -8,11 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
 
-from lumiku.db import UTCDateTime, utcnow
-
-
-def _when(nullable: bool = False, **kw: Any) -> Any:
-    return Field(sa_type=UTCDateTime, nullable=nullable, **kw)
+from lumiku.db import utcnow
+from lumiku.models.fields import when
 
 
 class CreditPackage(SQLModel, table=True):
@@ -56,8 +53,8 @@ class Payment(SQLModel, table=True):
     gateway_data: dict[str, Any] = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False)
     )
-    created_at: datetime = _when(default_factory=utcnow)
-    expires_at: datetime = _when()
-    paid_at: datetime | None = _when(nullable=True, default=None)
-    updated_at: datetime = _when(default_factory=utcnow)
-    checked_at: datetime | None = _when(nullable=True, default=None)
+    created_at: datetime = when(default_factory=utcnow)
+    expires_at: datetime = when()
+    paid_at: datetime | None = when(nullable=True, default=None)
+    updated_at: datetime = when(default_factory=utcnow)
+    checked_at: datetime | None = when(nullable=True, default=None)

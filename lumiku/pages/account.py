@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import routes
+from lumiku.components.dialogs import confirm_dialog
 from lumiku.components.forms import card, error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.text import t
@@ -192,33 +193,18 @@ def _device(row: DeviceRow) -> rx.Component:
 
 
 def _revoke_others_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(
-            rx.button(
-                t("devices_revoke_others"),
-                color_scheme="red",
-                variant="outline",
-                id="revoke-others",
-                disabled=~DevicesState.has_others,
-            )
-        ),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("devices_confirm_title")),
-            rx.alert_dialog.description(t("devices_confirm_body")),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button(t("cancel"), variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(
-                    rx.button(
-                        t("confirm"),
-                        color_scheme="red",
-                        on_click=DevicesState.revoke_others,
-                        id="confirm-revoke-others",
-                    )
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1rem",
-            ),
+    return confirm_dialog(
+        title_key="devices_confirm_title",
+        body_key="devices_confirm_body",
+        confirm_key="confirm",
+        on_confirm=DevicesState.revoke_others,
+        confirm_id="confirm-revoke-others",
+        trigger=rx.button(
+            t("devices_revoke_others"),
+            color_scheme="red",
+            variant="outline",
+            id="revoke-others",
+            disabled=~DevicesState.has_others,
         ),
     )
 

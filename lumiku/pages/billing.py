@@ -5,11 +5,12 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import routes
+from lumiku.components.dialogs import confirm_dialog
 from lumiku.components.forms import card, error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
 from lumiku.components.text import t
-from lumiku.pages.payments import buy_credits, confirm_dialog, subscribe_button
+from lumiku.pages.payments import buy_credits, buy_dialog, subscribe_button
 from lumiku.services.billing import KINDS
 from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
 from lumiku.state.live import WalletState
@@ -187,27 +188,14 @@ def _meter(meter: QuotaMeter) -> rx.Component:
 
 
 def _cancel_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(
-            rx.button(t("plans_cancel"), variant="outline", color_scheme="red", id="cancel-plan")
-        ),
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("plans_cancel_confirm_title")),
-            rx.alert_dialog.description(t("plans_cancel_confirm_body")),
-            rx.hstack(
-                rx.alert_dialog.cancel(rx.button(t("cancel"), variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(
-                    rx.button(
-                        t("confirm"),
-                        color_scheme="red",
-                        on_click=PlansState.cancel_plan,
-                        id="confirm-cancel-plan",
-                    )
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1rem",
-            ),
+    return confirm_dialog(
+        title_key="plans_cancel_confirm_title",
+        body_key="plans_cancel_confirm_body",
+        confirm_key="confirm",
+        on_confirm=PlansState.cancel_plan,
+        confirm_id="confirm-cancel-plan",
+        trigger=rx.button(
+            t("plans_cancel"), variant="outline", color_scheme="red", id="cancel-plan"
         ),
     )
 
@@ -249,7 +237,7 @@ def plans() -> rx.Component:
             ~BuyState.configured,
             rx.callout(t("payments_off"), icon="info", id="payments-off", width="100%"),
         ),
-        confirm_dialog(),
+        buy_dialog(),
         rx.fragment(on_mount=BuyState.load),
         spacing="5",
         width="100%",

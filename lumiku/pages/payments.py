@@ -28,7 +28,7 @@ def status_badge(status: rx.Var) -> rx.Component:
     )
 
 
-def confirm_dialog() -> rx.Component:
+def buy_dialog() -> rx.Component:
     """Nothing is spent without saying what and how much first."""
     return rx.dialog.root(
         rx.dialog.content(
@@ -93,7 +93,7 @@ def buy_credits() -> rx.Component:
             spacing="3",
             width="100%",
         ),
-        confirm_dialog(),
+        buy_dialog(),
         on_mount=BuyState.load,
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import plugins, routes
+from lumiku.components.dialogs import confirm_dialog
 from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
@@ -189,30 +190,14 @@ def _filters() -> rx.Component:
 
 
 def _delete_dialog() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("work_delete_confirm_title")),
-            rx.alert_dialog.description(t("work_delete_confirm_body")),
-            rx.hstack(
-                rx.alert_dialog.cancel(
-                    rx.button(
-                        t("cancel"), variant="soft", color_scheme="gray", on_click=WorkState.keep
-                    )
-                ),
-                rx.alert_dialog.action(
-                    rx.button(
-                        t("work_delete"),
-                        color_scheme="red",
-                        on_click=WorkState.delete,
-                        id="confirm-delete",
-                    )
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1rem",
-            ),
-        ),
+    return confirm_dialog(
+        title_key="work_delete_confirm_title",
+        body_key="work_delete_confirm_body",
+        confirm_key="work_delete",
+        on_confirm=WorkState.delete,
+        confirm_id="confirm-delete",
         open=WorkState.confirm_delete != "",
+        on_cancel=WorkState.keep,
     )
 
 

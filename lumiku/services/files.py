@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jwt
 from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from lumiku.db import session_scope, utcnow
@@ -127,32 +128,37 @@ def store_upload(user_id: int, path: Path, original_name: str, allowed: set[str]
 
 
 def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
-    """A generated output at a deterministic key: storing it twice (a rerun job) keeps one."""
+    """A generated output at a deterministic key: storing it twice (a rerun job, or an orphaned
+    one finishing alongside its replacement) keeps one file and counts its space once."""
     info = media.probe(path)
     size = path.stat().st_size
     expires = utcnow() + timedelta(days=get_settings().output_retention_days)
-    with session_scope() as db:
-        existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
-        if existing is not None:
-            return existing
-        reserve_space(db, user_id, size)
-        get_storage().save_file(key, path)
-        row = StoredFile(
-            id=secrets.token_hex(16),
-            user_id=user_id,
-            kind="output",
-            media=info.media,
-            content_type=info.content_type,
-            size_bytes=size,
-            key=key,
-            original_name=name[:255],
-            duration_seconds=info.duration,
-            width=info.width,
-            height=info.height,
-            expires_at=expires,
-        )
-        db.add(row)
+    try:
+        with session_scope() as db:
+            existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
+            if existing is not None:
+                return existing
+            reserve_space(db, user_id, size)
+            get_storage().save_file(key, path)
+            row = StoredFile(
+                id=secrets.token_hex(16),
+                user_id=user_id,
+                kind="output",
+                media=info.media,
+                content_type=info.content_type,
+                size_bytes=size,
+                key=key,
+                original_name=name[:255],
+                duration_seconds=info.duration,
+                width=info.width,
+                height=info.height,
+                expires_at=expires,
+            )
+            db.add(row)
         return row
+    except IntegrityError:  # the other writer won; its row (and quota) stand, ours rolled back
+        with session_scope() as db:
+            return db.exec(select(StoredFile).where(StoredFile.key == key)).one()
 
 
 def delete_files(user_id: int, file_ids: list[str]) -> int:

@@ -3,6 +3,7 @@ nothing here knows about users. Private files are never under Reflex's public up
 
 from __future__ import annotations
 
+import secrets
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,7 +44,7 @@ class LocalStorage:
     def save(self, key: str, source: BinaryIO) -> int:
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
+        partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")  # no clashes
         with partial.open("wb") as out:
             shutil.copyfileobj(source, out, CHUNK)  # streamed, never whole in memory
         partial.replace(target)  # readers never see half a file

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from playwright.sync_api import Page, expect
 
-from lumiku import plugins
-from lumiku.db import session_scope
-from lumiku.models import AIModel
 from lumiku.services import billing, generations, users
 from tests import engine_app
 from tests.e2e.test_billing import signed_in
 
 
 def open_engine_app(monkeypatch) -> None:
-    with session_scope() as db:
-        if db.get(AIModel, engine_app.MODEL_KEY) is None:
-            db.add(
-                AIModel(
-                    key=engine_app.MODEL_KEY,
-                    app_id=engine_app.APP_ID,
-                    name="FFmpeg",
-                    provider="local",
-                    tier="free",
-                    credit_cost=2,
-                    quota_cost=1,
-                )
-            )
-    monkeypatch.setitem(
-        plugins.BY_ID,
-        engine_app.APP_ID,
-        dataclasses.replace(plugins.BY_ID["video-mixer"], id=engine_app.APP_ID, coming_soon=False),
-    )
+    engine_app.install(monkeypatch)
 
 
 def test_live_progress_download_and_delete(page: Page, base_url: str, user, monkeypatch):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,13 +18,13 @@ from sqlalchemy import update
 from sqlmodel import select
 from starlette.testclient import TestClient
 
-from lumiku import plugins
 from lumiku.api import api
 from lumiku.db import session_scope, utcnow
-from lumiku.models import AIModel, Generation, GenerationItem, StoredFile, User
+from lumiku.models import Generation, GenerationItem, StoredFile, User
 from lumiku.services import auth, billing, files, generations, media, seed
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.settings import PROJECT_ROOT, get_settings
+from lumiku.supervisor import kill_tree
 from tests import engine_app
 
 client = TestClient(api)
@@ -34,31 +33,7 @@ client = TestClient(api)
 @pytest.fixture
 def engine(db, rds, monkeypatch):
     seed.run_all()
-    with session_scope() as session:
-        session.add(
-            AIModel(
-                key=engine_app.MODEL_KEY,
-                app_id=engine_app.APP_ID,
-                name="FFmpeg",
-                provider="local",
-                tier="free",
-                credit_cost=2,
-                quota_cost=1,
-            )
-        )
-    monkeypatch.setitem(
-        plugins.BY_ID,
-        engine_app.APP_ID,
-        plugins.AppPlugin(
-            engine_app.APP_ID,
-            "Engine Test",
-            "app_video_mixer_desc",
-            "video",
-            99,
-            "blue",
-            coming_soon=False,
-        ),
-    )
+    engine_app.install(monkeypatch)
     monkeypatch.setenv("EXTRA_JOB_MODULES", "tests.engine_app")
     get_settings.cache_clear()
     yield
@@ -114,7 +89,7 @@ def start_worker() -> subprocess.Popen:
 
 
 def kill(process: subprocess.Popen) -> None:
-    os.killpg(process.pid, signal.SIGKILL)  # the worker and its work horse: a crashed machine
+    kill_tree(process.pid)  # the worker and its work horse (own process group): a dead machine
     process.wait()
 
 
@@ -560,3 +535,18 @@ def test_rq_failure_callbacks_end_items_that_died_outside_our_hands(engine):
     item_job_failed(SimpleNamespace(args=[second]), None, RuntimeError, RuntimeError(), None)
     assert state(generation_id) == ("failed", ["failed", "failed"])
     assert billing.balance(user_id) == 100 and releases(user_id) == 1
+
+
+def test_an_output_stored_twice_at_once_is_kept_once(engine, tmp_path):
+    user_id = new_user()
+    video = make_video(tmp_path / "v.mp4")
+    with ThreadPoolExecutor(4) as pool:
+        rows = list(
+            pool.map(
+                lambda _: files.store_output(user_id, video, "outputs/x/001.mp4", "001.mp4"),
+                range(4),
+            )
+        )
+    assert len({row.id for row in rows}) == 1
+    with session_scope() as session:
+        assert session.get(User, user_id).storage_used_bytes == video.stat().st_size

@@ -41,3 +41,41 @@ def test_a_second_start_reuses_a_running_embedded_redis(tmp_path):
     start_embedded_redis(second, settings)
     assert len(first.children) == 1 and second.children == []
     first.stop_all()
+
+
+def test_kill_tree_reaches_children_in_their_own_process_group():
+    import subprocess
+    import sys
+    import time
+
+    from lumiku.supervisor import descendants, kill_tree
+
+    # A parent whose child moves to a process group of its own, as RQ's work horse does.
+    child_code = "import os, time; os.setpgrp(); time.sleep(60)"
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import subprocess, sys, time\n"
+                f"subprocess.Popen([sys.executable, '-c', {child_code!r}])\n"
+                "time.sleep(60)"
+            ),
+        ],
+        start_new_session=True,
+    )
+    for _ in range(50):
+        if descendants(parent.pid):
+            break
+        time.sleep(0.1)
+    [child] = descendants(parent.pid)
+    kill_tree(parent.pid)
+    parent.wait()
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the child outlived kill_tree")

@@ -1,0 +1,43 @@
+"""The one confirmation dialog: nothing destructive or costly happens without it."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku.components.text import t
+
+
+def confirm_dialog(
+    *,
+    title_key: str,
+    body_key: str,
+    confirm_key: str,
+    on_confirm,
+    confirm_id: str,
+    trigger: rx.Component | None = None,
+    open: rx.Var | None = None,
+    on_cancel=None,
+) -> rx.Component:
+    """With `trigger`, the dialog opens from it; with `open`, state decides (then `on_cancel`
+    tells the state it was dismissed)."""
+    cancel = rx.button(
+        t("cancel"),
+        variant="soft",
+        color_scheme="gray",
+        **({"on_click": on_cancel} if on_cancel is not None else {}),
+    )
+    content = rx.alert_dialog.content(
+        rx.alert_dialog.title(t(title_key)),
+        rx.alert_dialog.description(t(body_key)),
+        rx.hstack(
+            rx.alert_dialog.cancel(cancel),
+            rx.alert_dialog.action(
+                rx.button(t(confirm_key), color_scheme="red", on_click=on_confirm, id=confirm_id)
+            ),
+            justify="end",
+            spacing="3",
+            margin_top="1rem",
+        ),
+    )
+    parts = [rx.alert_dialog.trigger(trigger), content] if trigger is not None else [content]
+    return rx.alert_dialog.root(*parts, **({"open": open} if open is not None else {}))
