@@ -351,44 +351,52 @@ OUTCOMES = ("succeeded", "failed", "cancelled", "expired", "abandoned")
 def settle(hold_id: str, outcome: str) -> bool:
     """Resolves the hold exactly once: what was captured is charged, the rest goes back.
     Returns False when it had already been settled (a no-op)."""
-    if outcome not in OUTCOMES:
-        raise ServiceError("outcome_invalid")
     with session_scope() as db:
         hold = _locked_hold(db, hold_id)
-        if hold.status != "open":
-            return False
-        user = db.get(User, hold.user_id)
-        rest = hold.amount - hold.captured
-        name = plugins.BY_ID[hold.app_id].name if hold.app_id in plugins.BY_ID else hold.app_id
-        if hold.unit == "credits" and hold.amount > 0:
-            kind = "release" if hold.captured == 0 else "capture"  # the badge says which
-            text = f"{name} · {hold.description}"
-            post_entry(
-                db,
-                user,
-                rest,
-                kind,
-                f"settle:{hold.id}",
-                description=text,
-                reference=("hold", hold.id),
+        settled = settle_in(db, hold, outcome)
+    if settled:
+        _changed(hold.user_id)
+    return settled
+
+
+def settle_in(db: Session, hold: Hold, outcome: str) -> bool:
+    """`settle` inside the caller's transaction, which holds the owner's lock, so the work's own
+    final status commits together with its refund."""
+    if outcome not in OUTCOMES:
+        raise ServiceError("outcome_invalid")
+    db.refresh(hold)
+    if hold.status != "open":
+        return False
+    user = db.get(User, hold.user_id)
+    rest = hold.amount - hold.captured
+    name = plugins.BY_ID[hold.app_id].name if hold.app_id in plugins.BY_ID else hold.app_id
+    if hold.unit == "credits" and hold.amount > 0:
+        kind = "release" if hold.captured == 0 else "capture"  # the badge says which
+        post_entry(
+            db,
+            user,
+            rest,
+            kind,
+            f"settle:{hold.id}",
+            description=f"{name} · {hold.description}",
+            reference=("hold", hold.id),
+        )
+    elif hold.unit == "quota" and rest > 0:
+        quotas.give_back(
+            db, hold.user_id, hold.daily_period, hold.monthly_period, rest, hold.model_key
+        )
+    hold.status, hold.outcome, hold.settled_at = "settled", outcome, utcnow()
+    if hold.captured or outcome == "succeeded":
+        db.add(
+            AppUsage(
+                user_id=hold.user_id,
+                app_id=hold.app_id,
+                action=hold.model_key,
+                credits_used=hold.captured if hold.unit == "credits" else 0,
+                quota_used=hold.captured if hold.unit == "quota" else 0,
+                details={"hold": hold.id},
             )
-        elif hold.unit == "quota" and rest > 0:
-            quotas.give_back(
-                db, hold.user_id, hold.daily_period, hold.monthly_period, rest, hold.model_key
-            )
-        hold.status, hold.outcome, hold.settled_at = "settled", outcome, utcnow()
-        if hold.captured or outcome == "succeeded":
-            db.add(
-                AppUsage(
-                    user_id=hold.user_id,
-                    app_id=hold.app_id,
-                    action=hold.model_key,
-                    credits_used=hold.captured if hold.unit == "credits" else 0,
-                    quota_used=hold.captured if hold.unit == "quota" else 0,
-                    details={"hold": hold.id},
-                )
-            )
-    _changed(hold.user_id)
+        )
     return True
 
 

@@ -388,13 +388,16 @@ def finish_if_done(generation_id: str) -> str | None:
             generation.error = next((i.error for i in items if i.error), "item_failed")
         generation.finished_at, generation.progress = utcnow(), 100
         generation.cost = sum(int(i.params.get("price", 0)) for i in done)
-        status, hold_id, user_id = generation.status, generation.hold_id, generation.user_id
-    outcome = {
-        "succeeded": "succeeded",
-        "partly_succeeded": "succeeded",
-        "cancelled": "cancelled",
-    }.get(status, "failed")
-    billing.settle(hold_id, outcome)
+        status, user_id = generation.status, generation.user_id
+        outcome = {
+            "succeeded": "succeeded",
+            "partly_succeeded": "succeeded",
+            "cancelled": "cancelled",
+        }.get(status, "failed")
+        hold = db.get(Hold, generation.hold_id)
+        if hold is not None:  # the status and the refund commit together
+            billing.settle_in(db, hold, outcome)
+    events.publish(user_id, "billing")
     get_redis().delete(_cancel_key(generation_id))
     events.publish(user_id, "generation", generation=generation_id, status=status)
     return status
