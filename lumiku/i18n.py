@@ -322,6 +322,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_requeued": "Job queued again.",
         "admin_storage": "Storage (MB)",
         "admin_quota_saved": "Storage quota saved.",
+        "video_mixer_no_clips": "Add at least one clip (in a group, when mixing by group).",
     },
     "id": {
         "nav_dashboard": "Dasbor",
@@ -632,6 +633,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "admin_requeued": "Job diantrekan lagi.",
         "admin_storage": "Penyimpanan (MB)",
         "admin_quota_saved": "Kuota penyimpanan disimpan.",
+        "video_mixer_no_clips": "Tambahkan minimal satu klip (dalam grup saat mencampur per grup).",
     },
 }
 

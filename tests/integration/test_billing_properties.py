@@ -14,7 +14,7 @@ from sqlmodel import select
 from lumiku import plugins
 from lumiku.db import session_scope
 from lumiku.models import CreditEntry, User
-from lumiku.services import auth, billing, seed
+from lumiku.services import auth, billing, pricing, seed
 from lumiku.services.errors import ServiceError
 
 COUNTER = itertools.count()
@@ -150,6 +150,7 @@ class Ledger(RuleBasedStateMachine):
 @pytest.fixture
 def open_mixer(db, rds, monkeypatch):
     seed.run_all()
+    monkeypatch.delitem(pricing.RULES, "video-mixer", raising=False)  # priced by its model here
     monkeypatch.setitem(
         plugins.BY_ID,
         "video-mixer",
