@@ -83,12 +83,14 @@ class Periodic(threading.Thread):
 
     @staticmethod
     def tick() -> list[str]:
+        """Enqueues what is due; returns the new jobs' ids."""
         enqueued = []
         for job, queue_name, every in PERIODIC:
             name = f"{job.__module__}.{job.__qualname__}"
             if get_redis().set(f"lumiku:periodic:{name}", 1, nx=True, ex=every):
-                queue(queue_name).enqueue(job, job_timeout=every, result_ttl=every)
-                enqueued.append(name)
+                enqueued.append(
+                    queue(queue_name).enqueue(job, job_timeout=every, result_ttl=every).id
+                )
         return enqueued
 
 
