@@ -400,12 +400,6 @@ def settle_in(db: Session, hold: Hold, outcome: str) -> bool:
     return True
 
 
-def finish(hold_id: str, actual: int, key: str) -> None:
-    """For single-output work: capture the actual cost (at most the hold) and settle."""
-    capture(hold_id, actual, key)
-    settle(hold_id, "succeeded")
-
-
 # ------------------------------------------------------------------ the sweeper
 
 # Apps register how to tell whether the work behind a hold still exists (reference type → check).

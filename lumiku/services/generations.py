@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,6 @@ class ItemContext:
     _sent: float = 0.0
     _saved: float = 0.0
     _last: int = -1
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def progress(self, percent: float, stage: str = "") -> None:
         percent = max(0, min(99, int(percent)))

@@ -31,6 +31,7 @@ class AuthState(rx.State):
     busy: bool = False
     show_password: bool = False
     _session_ended: bool = False  # set by _user(): the tab had a token that no longer works
+    _user_id: int = 0  # whose tab this is now; live updates for anyone else are dropped
 
     # ------------------------------------------------------------ helpers (not event handlers)
 
@@ -41,6 +42,7 @@ class AuthState(rx.State):
             self._session_ended = bool(self.token)
             self._forget()
         else:
+            self._user_id = user.id
             await call(events.remember_tab, user.id, self.router.session.client_token)
             self.user_name, self.user_email = user.name, user.email
             self.is_admin, self.signed_in = user.is_admin, True
@@ -51,6 +53,7 @@ class AuthState(rx.State):
     def _forget(self) -> None:
         self.token, self.user_name, self.user_email = "", "", ""
         self.is_admin = self.signed_in = False
+        self._user_id = 0
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         """After `_user()` found nobody: say whether a session ended or none existed."""
@@ -66,7 +69,7 @@ class AuthState(rx.State):
         self.token = signed.token
         self.user_name, self.user_email = signed.user.name, signed.user.email
         self.is_admin, self.signed_in = signed.user.is_admin, True
-        self.lang = signed.user.language
+        self.lang, self._user_id = signed.user.language, signed.user.id
         next_path = self.router.url.query_parameters.get("next", "")
         return rx.redirect(routes.safe_next(next_path), replace=True)
 

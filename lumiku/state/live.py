@@ -73,6 +73,10 @@ async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]
         for token in await asyncio.to_thread(events.open_tabs, user_id):
             try:
                 async with app.modify_state(rx.BaseStateToken(ident=token, cls=state_cls)) as root:
+                    if (await root.get_state(AuthState))._user_id != user_id:
+                        # Signed out, or now someone else's: never show them this user's data.
+                        await asyncio.to_thread(events.forget_tab, user_id, token)
+                        continue
                     state = await root.get_state(state_cls)
                     await state._refresh(user_id, fields)
             except Exception:  # one closed or broken tab must not stop the others

@@ -46,7 +46,6 @@ class WorkCard:
     can_retry: bool
     can_delete: bool
     zip_url: str
-    thumbnail_url: str
     outputs: list[WorkItem]  # not `items`: that name is taken on Reflex's object vars
 
 
@@ -88,7 +87,6 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
         can_retry=view.status in ("failed", "partly_succeeded"),
         can_delete=view.status not in generations.ACTIVE,
         zip_url=files.zip_link(user_id, view.id, LINK_SECONDS) if done else "",
-        thumbnail_url=next((i.preview_url for i in items if i.media == "image"), ""),
         outputs=items,
     )
 

@@ -110,3 +110,20 @@ def test_normal_users_get_no_admin_models(page: Page, base_url: str, user):
     signed_in(page, base_url, user)
     page.goto(f"{base_url}/admin/models")
     expect(page).to_have_url(re.compile(r"/dashboard/?$"))
+
+
+def test_a_tab_that_changed_user_gets_no_live_data_of_the_first(page: Page, base_url: str, user):
+    signed_in(page, base_url, user)
+    expect(page.locator("#wallet")).to_contain_text("100")
+    page.locator("#user-menu").click()
+    page.locator("#menu-sign-out").click()
+    expect(page).to_have_url(re.compile(r"/sign-in"))
+    users.create_admin("second-user@example.com", "rahasia-123", "Second")  # 0 credits
+    signed_in(page, base_url, {"email": "second-user@example.com", "password": "rahasia-123"})
+    expect(page.locator("#wallet")).to_contain_text("0")
+    first_id = users.find_by_email(user["email"]).id
+    billing.add_credits(first_id, 4321, "grant", "leak-check", "grant")  # the first user's event
+    # A leak would show within a second (events arrive in well under one); none may come.
+    page.wait_for_timeout(2500)
+    expect(page.locator("#wallet")).to_contain_text("0")
+    expect(page.locator("#wallet")).not_to_contain_text("4.421")
