@@ -11,13 +11,16 @@ from lumiku.components.text import t
 from lumiku.state.auth import AuthState
 from lumiku.state.live import WalletState
 
+# The header's numbers are written in the language too, so they are redrawn with it.
+CHANGE_LANGUAGE = [AuthState.set_language, WalletState.load]
+
 
 def language_switch() -> rx.Component:
     return rx.select.root(
         rx.select.trigger(aria_label="Language", variant="ghost", id="language-switch"),
         rx.select.content(rx.select.item("ID", value="id"), rx.select.item("EN", value="en")),
         value=AuthState.lang,
-        on_change=[AuthState.set_language, WalletState.load],
+        on_change=CHANGE_LANGUAGE,
         size="2",
     )
 

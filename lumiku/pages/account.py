@@ -7,7 +7,7 @@ import reflex as rx
 from lumiku import routes
 from lumiku.components.dialogs import confirm_dialog
 from lumiku.components.forms import card, error_callout, field, notice_callout
-from lumiku.components.layout import signed_in_page
+from lumiku.components.layout import CHANGE_LANGUAGE, signed_in_page
 from lumiku.components.text import t
 from lumiku.i18n import LANGUAGE_NAMES
 from lumiku.state.account import DeviceRow, DevicesState, ProfileState
@@ -120,7 +120,7 @@ def profile() -> rx.Component:
                         ]
                     ),
                     value=AuthState.lang,
-                    on_change=AuthState.set_language,
+                    on_change=CHANGE_LANGUAGE,
                     id="profile-language",
                 ),
             ),

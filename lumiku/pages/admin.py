@@ -68,7 +68,7 @@ def _user_row(row: UserListRow) -> rx.Component:
                     variant="soft",
                     aria_label=t("admin_adjust_title"),
                     class_name="adjust-credits",
-                    on_click=AdminUsersState.open_adjust(row.id, row.email),
+                    on_click=AdminUsersState.open_adjust(row.id),
                 ),
                 align="center",
             )

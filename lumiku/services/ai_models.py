@@ -98,16 +98,28 @@ def list_all() -> list[ModelView]:
         return [_view(m, TIERS[-1]) for m in models]
 
 
-def update(key: str, *, enabled: bool, credit_cost: int, quota_cost: int) -> None:
-    """Admin edit (the caller checks the role): switch a model on or off and re-price it."""
-    if not isinstance(enabled, bool):
+def update(
+    key: str,
+    *,
+    enabled: bool | None = None,
+    credit_cost: int | None = None,
+    quota_cost: int | None = None,
+) -> None:
+    """Admin edit (the caller checks the role): switch a model on or off and re-price it. Only
+    the fields given change, so two admins editing different fields never undo each other."""
+    if enabled is not None and not isinstance(enabled, bool):
         raise ServiceError("parameter_invalid", name="enabled")
     limits = (("credit_cost", credit_cost, 100_000), ("quota_cost", quota_cost, 100))
     for name, value, high in limits:
+        if value is None:
+            continue
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= high:
             raise ServiceError("parameter_out_of_range", name=name, low=0, high=high)
     with session_scope() as db:
-        model = db.get(AIModel, key)
+        model = db.get(AIModel, key) if isinstance(key, str) else None
         if model is None:
             raise NotFound()
-        model.enabled, model.credit_cost, model.quota_cost = enabled, credit_cost, quota_cost
+        changes = {"enabled": enabled, "credit_cost": credit_cost, "quota_cost": quota_cost}
+        for name, value in changes.items():
+            if value is not None:
+                setattr(model, name, value)

@@ -244,7 +244,8 @@ def reconcile(now: datetime | None = None, pause: float = RECONCILE_PAUSE_SECOND
                 Payment.created_at <= quiet_since,
                 or_(Payment.checked_at.is_(None), Payment.checked_at <= quiet_since),
             )
-            .order_by(Payment.checked_at.is_not(None), Payment.created_at)
+            # never checked first, then the longest unchecked: one stuck order blocks nobody
+            .order_by(Payment.checked_at.is_not(None), Payment.checked_at, Payment.created_at)
             .limit(RECONCILE_BATCH)
         ).all()
     if not due or not settings.payments_configured:
@@ -257,26 +258,33 @@ def reconcile(now: datetime | None = None, pause: float = RECONCILE_PAUSE_SECOND
             status = client.transaction_status(order_id)
         except DuitkuError as exc:
             log.warning("transactionStatus failed for %s: %s", order_id, exc)
+            status = None  # an order past its time still expires; a late "paid" revives it
+        try:
+            with session_scope() as db:
+                payment = _locked_payment(db, order_id)
+                payment.checked_at = now
+                if status is not None and status.status_code in ("00", "02"):
+                    outcome = _apply(
+                        db,
+                        payment,
+                        status.status_code,
+                        status.amount,
+                        reference=status.reference,
+                        method="",
+                        source="status",
+                        data={"statusCode": status.status_code, "amount": status.amount},
+                    )
+                elif payment.status == "pending" and payment.expires_at <= now:
+                    # (a callback may have settled it while Duitku was being asked)
+                    payment.status, payment.updated_at, outcome = "expired", now, "expired"
+                else:
+                    outcome = "pending"
+                user_id = payment.user_id
+        except ServiceError as exc:  # a wrong amount: left for a person, checked again later
+            log.error("payment %s not applied: %s", order_id, exc.code)
+            with session_scope() as db:
+                _locked_payment(db, order_id).checked_at = now
             continue
-        with session_scope() as db:
-            payment = _locked_payment(db, order_id)
-            payment.checked_at = now
-            if status.status_code in ("00", "02"):
-                outcome = _apply(
-                    db,
-                    payment,
-                    status.status_code,
-                    status.amount,
-                    reference=status.reference,
-                    method="",
-                    source="status",
-                    data={"statusCode": status.status_code, "amount": status.amount},
-                )
-            elif payment.expires_at <= now:
-                payment.status, payment.updated_at, outcome = "expired", now, "expired"
-            else:
-                outcome = "pending"
-            user_id = payment.user_id
         if outcome != "pending":
             changed += 1
             _announce(user_id)
@@ -362,8 +370,8 @@ def search(
     if query := query.strip()[:100].lower():
         conditions.append(
             or_(
-                func.lower(Payment.merchant_order_id).contains(query),
-                func.lower(User.email).contains(query),
+                func.lower(Payment.merchant_order_id).contains(query, autoescape=True),
+                func.lower(User.email).contains(query, autoescape=True),
             )
         )
     if since:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, or_
 from sqlmodel import select
 
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Subscription, User
-from lumiku.services import ai_models, auth, billing, subscriptions
+from lumiku.services import ai_models, auth, billing, payments, queues, subscriptions
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
 
 ROLES = ("user", "admin")
@@ -51,8 +52,11 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
     query = query.strip()[:100]
     condition = True
     if query:
-        pattern = f"%{query.lower()}%"
-        condition = or_(func.lower(User.email).like(pattern), func.lower(User.name).like(pattern))
+        query = query.lower()  # `%` and `_` are matched as themselves
+        condition = or_(
+            func.lower(User.email).contains(query, autoescape=True),
+            func.lower(User.name).contains(query, autoescape=True),
+        )
     with session_scope() as db:
         total = db.exec(select(func.count()).select_from(User).where(condition)).one()
         pages = max(1, -(-total // PAGE_SIZE))
@@ -163,11 +167,10 @@ def set_plan(actor: auth.CurrentUser | None, user_id: int, plan_id: str | None) 
     subscriptions.set_plan(int(user_id), plan_id or None, f"admin:{admin.id}")
 
 
-def update_model(
-    actor: auth.CurrentUser | None, key: str, *, enabled: bool, credit_cost: int, quota_cost: int
-) -> None:
+def update_model(actor: auth.CurrentUser | None, key: str, **change: bool | int) -> None:
+    """Admins only; `change` holds the fields to set (see ai_models.update)."""
     require_admin(actor)
-    ai_models.update(key, enabled=enabled, credit_cost=credit_cost, quota_cost=quota_cost)
+    ai_models.update(key, **change)
 
 
 MAX_QUOTA_MB = 10 * 1024 * 1024  # 10 TiB
@@ -187,3 +190,23 @@ def set_storage_quota(actor: auth.CurrentUser | None, user_id: int, megabytes: i
         if user is None:
             raise NotFound()
         user.storage_quota_bytes, user.updated_at = megabytes * 2**20, utcnow()
+
+
+def queue_overview(actor: auth.CurrentUser | None, failed_limit: int = 50):
+    """Admins only: queue sizes, live workers and failed jobs."""
+    require_admin(actor)
+    return queues.overview(failed_limit)
+
+
+def requeue_job(actor: auth.CurrentUser | None, job_id: str) -> None:
+    """Admins only: a failed job runs again."""
+    require_admin(actor)
+    if not isinstance(job_id, str):
+        raise NotFound()
+    queues.requeue(job_id)
+
+
+def search_payments(actor: auth.CurrentUser | None, **filters: Any) -> payments.PaymentPage:
+    """Admins only: everyone's orders (see payments.search for the filters)."""
+    require_admin(actor)
+    return payments.search(**filters)

@@ -10,7 +10,7 @@ import reflex as rx
 
 from lumiku import routes
 from lumiku.i18n import format_datetime, format_number, tr
-from lumiku.services import ai_models, queues, subscriptions, users
+from lumiku.services import ai_models, subscriptions, users
 from lumiku.services.errors import Forbidden
 from lumiku.state.auth import signed_in_user
 from lumiku.state.base import call, error_text, form_text
@@ -127,7 +127,9 @@ class AdminUsersState(rx.State):
     async def set_role(self, user_id: int, role: str):
         if (uid := _int(user_id)) is None:
             return None
-        return await self._admin_call("admin_role_saved", users.set_role, uid, str(role))
+        if not isinstance(role, str):
+            return None
+        return await self._admin_call("admin_role_saved", users.set_role, uid, role)
 
     @rx.event
     async def set_plan(self, user_id: int, plan_id: str):
@@ -146,12 +148,14 @@ class AdminUsersState(rx.State):
         )
 
     @rx.event
-    def open_adjust(self, user_id: int, email: str):
-        """A fresh key per opening: a double-submitted form adjusts once."""
-        if (uid := _int(user_id)) is None:
+    def open_adjust(self, user_id: int):
+        """A fresh key per opening: a double-submitted form adjusts once. The dialog names the
+        user as listed on this page, never what the client sends."""
+        row = next((r for r in self.rows if r.id == _int(user_id)), None)
+        if row is None:
             return
-        self._adjust_user_id, self._adjust_key = uid, secrets.token_hex(12)
-        self.adjust_email, self.adjust_error, self.adjust_open = str(email)[:254], "", True
+        self._adjust_user_id, self._adjust_key = row.id, secrets.token_hex(12)
+        self.adjust_email, self.adjust_error, self.adjust_open = row.email, "", True
 
     @rx.event
     def close_adjust(self):
@@ -227,17 +231,8 @@ class AdminModelsState(rx.State):
         session, actor = await signed_in_user(self)
         if actor is None:
             return session._to_sign_in()
-        row = next((r for r in self.rows if r.key == key), None)
-        if row is None:
-            return None
-        values = {
-            "enabled": row.enabled,
-            "credit_cost": row.credit_cost,
-            "quota_cost": row.quota_cost,
-            **change,
-        }
         try:
-            await call(users.update_model, actor, key, **values)
+            await call(users.update_model, actor, key, **change)
             self.notice = tr("admin_model_saved", session.lang)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
@@ -245,17 +240,17 @@ class AdminModelsState(rx.State):
 
     @rx.event
     async def set_enabled(self, key: str, enabled: bool):
-        return await self._save(str(key), enabled=enabled is True)
+        return await self._save(key, enabled=enabled is True)
 
     @rx.event
     async def set_credit_cost(self, key: str, value: str):
         number = _int(value)
-        return await self._save(str(key), credit_cost=-1 if number is None else number)
+        return await self._save(key, credit_cost=-1 if number is None else number)
 
     @rx.event
     async def set_quota_cost(self, key: str, value: str):
         number = _int(value)
-        return await self._save(str(key), quota_cost=-1 if number is None else number)
+        return await self._save(key, quota_cost=-1 if number is None else number)
 
 
 @dataclass
@@ -294,10 +289,11 @@ class AdminQueuesState(rx.State):
         session, actor = await signed_in_user(self)
         if actor is None:
             return session._to_sign_in()
-        if not actor.is_admin:
+        try:
+            counts, workers, failed = await call(users.queue_overview, actor)
+        except Forbidden:
             return rx.redirect(routes.DASHBOARD, replace=True)
         lang = session.lang
-        counts, workers, failed = await call(queues.overview)
         self.queues = [QueueRow(c.name, c.queued, c.started, c.failed) for c in counts]
         self.workers = [
             WorkerRow(
@@ -331,10 +327,10 @@ class AdminQueuesState(rx.State):
     async def requeue(self, job_id: str):
         self.error = self.notice = ""
         session, actor = await signed_in_user(self)
-        if actor is None or not actor.is_admin:
-            return await self._load()
+        if actor is None:
+            return session._to_sign_in()
         try:
-            await call(queues.requeue, str(job_id))
+            await call(users.requeue_job, actor, job_id)
             self.notice = tr("admin_requeued", session.lang)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)

@@ -133,9 +133,9 @@ class AuthState(rx.State):
 
     @rx.event
     async def set_language(self, lang: str):
-        if lang not in LANGUAGE_NAMES:
+        if not isinstance(lang, str) or lang not in LANGUAGE_NAMES:
             return
+        user = await self._user() if self.token else None  # it sets lang from the account
         self.lang = lang
-        if self.token and (user := await self._user()) is not None:
-            self.lang = lang
+        if user is not None:
             await call(auth.change_language, user, lang)

@@ -101,7 +101,11 @@ async def forward_events(app: rx.App) -> None:
             for _stream, messages in batches or []:
                 for message_id, raw in messages:
                     fields = {k.decode(): v.decode() for k, v in raw.items()}
-                    await _deliver(app, int(fields.pop("user_id")), fields.pop("topic"), fields)
+                    try:
+                        user_id, topic = int(fields.pop("user_id")), fields.pop("topic")
+                        await _deliver(app, user_id, topic, fields)
+                    except Exception:  # one bad event or a Redis blip must not stop the rest
+                        log.warning("could not deliver event %s", message_id, exc_info=True)
                     await client.xack(events.STREAM, events.GROUP, message_id)
     finally:
         with contextlib.suppress(Exception):

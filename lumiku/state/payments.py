@@ -12,7 +12,7 @@ import reflex as rx
 
 from lumiku import routes
 from lumiku.i18n import format_datetime, format_number, format_rupiah
-from lumiku.services import payments
+from lumiku.services import payments, users
 from lumiku.services.errors import NotFound
 from lumiku.settings import get_settings
 from lumiku.state.auth import AuthState, signed_in_user
@@ -89,6 +89,7 @@ class BuyState(rx.State):
             result = await call(payments.checkout, user.id, *self._choice, self._key)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
+            self._key = secrets.token_hex(16)  # that order failed: trying again is a new one
             return
         finally:
             self.busy = False
@@ -218,7 +219,8 @@ class AdminPaymentsState(rx.State):
         until = _day(self.until)
         try:
             result = await call(
-                payments.search,
+                users.search_payments,
+                actor,
                 status="" if self.status == "all" else self.status,
                 query=self.query,
                 since=_day(self.since),

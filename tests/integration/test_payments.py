@@ -271,3 +271,15 @@ def test_admin_search_by_status_user_and_date(duitku):
     assert payments.search(since=utcnow() + timedelta(minutes=1)).total == 0
     with pytest.raises(ServiceError):
         payments.search(status="refunded")
+
+
+def test_an_order_that_cannot_be_applied_does_not_stop_the_others(duitku):
+    user_id = new_user()
+    wrong, right = order(user_id, key="stuck-order-1"), order(user_id, key="stuck-order-2")
+    age(wrong, 11)  # the older one comes first
+    age(right, 10)
+    duitku.orders[wrong].status, duitku.orders[wrong].amount = "00", 1  # not what we asked
+    duitku.orders[right].status = "00"
+    assert payments.reconcile(pause=0) == 1
+    assert (payment(wrong).status, payment(right).status) == ("pending", "paid")
+    assert payment(wrong).checked_at is not None  # so it waits its turn behind the others

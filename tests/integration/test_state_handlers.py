@@ -113,7 +113,8 @@ def test_language_choice_is_saved_on_the_account():
     signed, session, _ = signed_in(6)
     call(session, "set_language", "en")
     assert session.lang == "en" and auth.resolve(signed.token).language == "en"
-    call(session, "set_language", "<script>")
+    for odd in ("<script>", {"lang": "id"}, ["id"], None):
+        call(session, "set_language", odd)
     assert session.lang == "en"
 
 
@@ -131,7 +132,7 @@ def test_admin_money_handlers_refuse_normal_users():
     seed.run_all()
     signed, session, get = signed_in(9)
     admin_users = get(AdminUsersState)
-    call(admin_users, "open_adjust", signed.user.id, "me")
+    call(admin_users, "open_adjust", signed.user.id)
     call(admin_users, "submit_adjust", {"amount": "1000", "reason": "free money"})
     assert admin_users.adjust_error and billing.balance(signed.user.id) == 100
     call(admin_users, "set_plan", signed.user.id, "enterprise-monthly")
@@ -139,6 +140,7 @@ def test_admin_money_handlers_refuse_normal_users():
     models = get(AdminModelsState)
     assert "/dashboard" in redirect_target(call(models, "load"))
     call(models, "set_enabled", "video-mixer:ffmpeg-standard", False)
+    assert models.error  # refused by the service's own role check
     assert all(m.enabled for m in ai_models.list_all() if m.key == "video-mixer:ffmpeg-standard")
 
 
@@ -151,3 +153,24 @@ def test_credits_handlers_validate_their_arguments():
     assert credits.kind == "" and credits.total == 1  # unknown kinds mean "all"
     call(credits, "go_to_page", "2")
     assert credits.page == 1
+
+
+def test_no_handler_lets_a_client_name_whose_data_to_load():
+    """Reflex makes every public state method a handler any client may call; helpers that take
+    the user to act for must stay private (a leading underscore). Only admin handlers take a
+    target user, and they check the role on the server."""
+    import lumiku.lumiku  # noqa: F401 - every page and state
+    from lumiku.state import admin
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = [s for s in subclasses(rx.State) if s.__module__.startswith("lumiku.state.")]
+    assert len(ours) > 10
+    for state in ours:
+        for name, handler in state.event_handlers.items():
+            params = handler.fn.__code__.co_varnames[: handler.fn.__code__.co_argcount]
+            if "user_id" in params:
+                assert state.__module__ == admin.__name__, f"{state.__name__}.{name}"

@@ -114,3 +114,15 @@ def test_only_admins_set_storage_quotas():
     users.set_storage_quota(admin, normal.id, 2048)
     row = next(r for r in users.list_users(admin).rows if r.id == normal.id)
     assert row.storage_quota_bytes == 2048 * 2**20 and row.storage_used_bytes == 0
+
+
+def test_model_edits_change_only_their_own_field():
+    from lumiku.services import ai_models, seed
+
+    seed.run_all()
+    admin = make_user(1, "admin")
+    key = "video-mixer:ffmpeg-standard"
+    users.update_model(admin, key, credit_cost=7)  # one admin re-prices it…
+    users.update_model(admin, key, enabled=False)  # …another, with an old page, switches it off
+    [model] = [m for m in ai_models.list_all() if m.key == key]
+    assert (model.credit_cost, model.enabled) == (7, False)
