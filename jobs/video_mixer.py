@@ -3,14 +3,36 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import secrets
 import subprocess
-from collections.abc import Callable
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from lumiku.services.video_mixer import ASPECTS, BITRATES, METADATA, RESOLUTIONS, MixSettings
-from lumiku.services.video_mixer import VariantPlan as Plan
+from lumiku.services import files, media
+from lumiku.services.errors import NotFound
+from lumiku.services.generations import RUNNERS, ItemContext, ItemFailed
+from lumiku.services.redis_client import get_redis
+from lumiku.services.storage import get_storage
+from lumiku.services.video_mixer.rules import (
+    ASPECTS,
+    BITRATES,
+    METADATA,
+    RESOLUTIONS,
+    MixSettings,
+    Segment,
+    parse_settings,
+)
+from lumiku.services.video_mixer.rules import VariantPlan as Plan
+from lumiku.settings import get_settings
+
+CACHE_DAYS = 3  # normalised clips unused this long are removed
 
 
 @dataclass(frozen=True)
@@ -50,10 +72,49 @@ def _picture(s: MixSettings, plan: Plan, width: int, height: int) -> str:
     return ",".join(steps + [f"fps={s.fps}", "setsar=1", "format=yuv420p"])
 
 
-def command(sources: dict[str, Source], plan: Plan, s: MixSettings, out: Path) -> list[str]:
+def _encode_args(s: MixSettings, joinable: bool) -> list[str]:
+    """x264 `veryfast` with the chosen rate control and a keyframe every two seconds. Clips
+    made to be joined also get a fixed GOP (no extra keyframes at scene cuts) and one time base."""
+    bitrate = BITRATES[s.bitrate]
+    gop = str(s.fps * 2)
+    args = [
+        *("-c:v", "libx264", "-preset", "veryfast", "-b:v", bitrate, "-maxrate", bitrate),
+        *("-bufsize", f"{int(bitrate[:-1]) * 2}k", "-g", gop, "-r", str(s.fps)),
+    ]
+    if joinable:
+        args += ["-keyint_min", gop, "-sc_threshold", "0"]
+        args += ["-video_track_timescale", str(s.fps * 1000)]
+    return args
+
+
+AAC = ["-c:a", "aac", "-b:a", "128k"]
+# Normalised clips keep their sound as PCM: AAC's priming and padding would add a gap at every
+# join, so the sound is encoded once, when the clips are joined.
+PCM = ["-c:a", "pcm_s16le"]
+
+
+def _container_args(s: MixSettings) -> list[str]:
+    """Nothing of the sources leaks, nor FFmpeg's own "Lavf" tag; the chosen look's tags, brand
+    and handler names are written. (FFmpeg's command line always replaces a custom `encoder`
+    tag, so only the look's comment tag reaches the file.)"""
+    look = METADATA[s.metadata]
+    args = ["-map_metadata", "-1", "-fflags", "+bitexact", "-brand", look.brand]
+    for name, value in look.tags.items():
+        args += ["-metadata", f"{name}={value}"]
+    args += ["-metadata:s:v", f"handler_name={look.video_handler}"]
+    if s.audio == "keep":
+        args += ["-metadata:s:a", f"handler_name={look.audio_handler}"]
+    return [*args, "-movflags", "+faststart"]
+
+
+def command(
+    sources: dict[str, Source], plan: Plan, s: MixSettings, out: Path, joinable: bool = False
+) -> list[str]:
+    """One FFmpeg process, one filter graph: a finished variant, or (`joinable`) a normalised
+    clip in a .mov with PCM sound, made to be joined by stream copy."""
     width, height = output_size(s)
     keep_audio = s.audio == "keep"
-    args, graph, labels = ["ffmpeg", "-hide_banner", "-y", "-nostdin"], [], []
+    args, graph, labels = ["ffmpeg", "-hide_banner", "-v", "error", "-y", "-nostdin"], [], []
     for i, seg in enumerate(plan.segments):
         source = sources[seg.clip_id]
         args += ["-ss", f"{seg.start:.3f}", "-t", f"{seg.length:.3f}", "-i", str(source.path)]
@@ -79,31 +140,24 @@ def command(sources: dict[str, Source], plan: Plan, s: MixSettings, out: Path) -
         + ("[v][a]" if keep_audio else "[v]")
     )
     args += ["-filter_complex", ";".join(graph), "-map", "[v]"]
-    args += ["-map", "[a]", "-c:a", "aac", "-b:a", "128k"] if keep_audio else ["-an"]
-    bitrate = BITRATES[s.bitrate]
-    args += [
-        "-c:v",
-        "libx264",
-        "-preset",
-        "veryfast",
-        "-b:v",
-        bitrate,
-        "-maxrate",
-        bitrate,
-        "-bufsize",
-        str(int(bitrate[:-1]) * 2) + "k",
-        "-g",
-        str(s.fps * 2),
-        "-r",
-        str(s.fps),
-    ]
-    # Nothing of the sources leaks, nor FFmpeg's own "Lavf" encoder tag. (FFmpeg's mp4 muxer
-    # writes no custom encoder tag either way; the look's comment tag is kept.)
-    args += ["-map_metadata", "-1", "-fflags", "+bitexact"]
-    for name, value in METADATA[s.metadata].items():
-        args += ["-metadata", f"{name}={value}"]
-    args += ["-movflags", "+faststart", "-progress", "pipe:1", "-nostats", str(out)]
-    return args
+    args += ["-map", "[a]", *(PCM if joinable else AAC)] if keep_audio else ["-an"]
+    finish = [] if joinable else _container_args(s)
+    return [*args, *_encode_args(s, joinable), *finish, str(out)]
+
+
+def _run(args: list[str], seconds: float, progress: Callable[[float], None] | None) -> None:
+    """Runs FFmpeg and reports progress (0–100) from its `-progress` output. Errors go to a
+    file, so a chatty FFmpeg can never fill a pipe and stall."""
+    with tempfile.TemporaryFile(mode="w+") as errors:
+        args = [*args[:-1], "-progress", "pipe:1", "-nostats", args[-1]]
+        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors, text=True)
+        assert process.stdout is not None
+        for line in process.stdout:
+            if progress and (match := re.match(r"out_time_us=(\d+)", line)):
+                progress(min(99.0, int(match.group(1)) / 1e6 / max(seconds, 0.001) * 100))
+        if process.wait() != 0:
+            errors.seek(0)
+            raise RuntimeError(f"ffmpeg failed: {errors.read()[-500:]}")
 
 
 def render(
@@ -113,16 +167,121 @@ def render(
     out: Path,
     progress: Callable[[float], None] | None = None,
 ) -> Path:
-    """Runs FFmpeg and reports progress (0–100) from its `-progress` output."""
-    total = max(plan.duration, 0.001)
-    process = subprocess.Popen(
-        command(sources, plan, s, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    for line in process.stdout:
-        if progress and (match := re.match(r"out_time_us=(\d+)", line)):
-            progress(min(99.0, int(match.group(1)) / 1e6 / total * 100))
-    errors = process.stderr.read() if process.stderr else ""
-    if process.wait() != 0:
-        raise RuntimeError(f"ffmpeg failed: {errors[-500:]}")
+    """One variant, one FFmpeg process, one filter graph, no intermediate files."""
+    _run(command(sources, plan, s, out), plan.duration, progress)
     return out
+
+
+def target_key(s: MixSettings) -> str:
+    """What a normalised clip depends on: everything that shapes its pixels, sound and codec."""
+    parts = (s.resolution, s.aspect, s.fit, s.fps, s.bitrate, s.audio)
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
+
+def normalize(
+    source: Source,
+    duration: float,
+    s: MixSettings,
+    out: Path,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """A whole clip at the project's target size, fps and GOP, encoded once. Its length is a
+    whole number of frames (and so of audio samples), so joined clips stay in step."""
+    length = max(1, round(duration * s.fps)) / s.fps
+    plan = Plan(seed=0, segments=[Segment("clip", 0.0, length, 1.0)])
+    _run(command({"clip": source}, plan, s, out, joinable=True), length, progress)
+    return out
+
+
+def assemble(parts: list[Path], s: MixSettings, out: Path) -> Path:
+    """Joins normalised clips: the video by stream copy (no decoding, no encoding), the sound
+    encoded once from PCM."""
+    listing = out.with_suffix(".txt")
+    listing.write_text("".join(f"file '{p.resolve()}'\n" for p in parts))
+    args = ["ffmpeg", "-hide_banner", "-v", "error", "-y", "-nostdin"]
+    args += ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0", "-c:v", "copy"]
+    args += AAC if s.audio == "keep" else []
+    _run([*args, *_container_args(s), str(out)], 1.0, None)
+    listing.unlink()
+    return out
+
+
+# ------------------------------------------------------------------ the app's item runner
+
+
+def cache_dir() -> Path:
+    return get_settings().data_dir / "cache" / "video_mixer"
+
+
+@contextmanager
+def _source(user_id: int, file_id: str) -> Iterator[Source]:
+    """An upload as a local file FFmpeg can read (downloaded first from S3)."""
+    try:
+        row = files.owned(user_id, file_id)
+    except NotFound:
+        raise ItemFailed("video_mixer_clip_missing") from None
+    with get_storage().local_copy(row.key) as path:
+        yield Source(path, media.probe(path).has_audio)
+
+
+def normalized_clip(
+    user_id: int,
+    file_id: str,
+    duration: float,
+    s: MixSettings,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """The clip at this target, made once and reused by every variant and generation after.
+    Workers making the same clip at once wait for each other (a Redis lock); the source is
+    fetched only when the clip has to be made."""
+    path = cache_dir() / f"{file_id}-{target_key(s)}.mov"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with get_redis().lock(f"lumiku:vm-normalize:{path.name}", timeout=900):
+            if not path.is_file():
+                partial = path.with_name(f"{path.stem}.{secrets.token_hex(4)}.part.mov")
+                try:
+                    with _source(user_id, file_id) as source:
+                        normalize(source, duration, s, partial, progress)
+                    os.replace(partial, path)
+                finally:
+                    partial.unlink(missing_ok=True)
+    os.utime(path)  # recently used: the pruner keeps it
+    return path
+
+
+def prune_cache(now: float | None = None) -> int:
+    """Removes normalised clips nobody used for CACHE_DAYS (their clip may be long deleted)."""
+    cutoff = (now or time.time()) - CACHE_DAYS * 86400
+    removed = 0
+    for path in cache_dir().glob("*.mov") if cache_dir().is_dir() else []:
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def run(ctx: ItemContext) -> Path:
+    """One variant. Whole clips at normal speed are joined by stream copy from normalised
+    clips; anything else is one FFmpeg filter graph over the uploads."""
+    s = parse_settings(ctx.settings.get("mix", {}))
+    plan = Plan.from_dict(ctx.params["plan"])
+    file_ids: dict[str, str] = ctx.settings.get("sources", {})
+    out = ctx.workdir / "video.mp4"
+    if plan.stream_copy:
+        parts, n = [], len(plan.segments)
+        for i, seg in enumerate(plan.segments):
+            share = lambda p, i=i: ctx.progress((i + p / 100) * 95 / n, "preparing")  # noqa: E731
+            file_id = file_ids.get(seg.clip_id, "")
+            parts.append(normalized_clip(ctx.user_id, file_id, seg.length, s, share))
+        ctx.progress(96, "joining")
+        return assemble(parts, s, out)
+    with ExitStack() as stack:
+        sources = {
+            clip_id: stack.enter_context(_source(ctx.user_id, file_ids.get(clip_id, "")))
+            for clip_id in dict.fromkeys(seg.clip_id for seg in plan.segments)
+        }
+        return render(sources, plan, s, out, lambda p: ctx.progress(p, "rendering"))
+
+
+RUNNERS["video-mixer"] = run

@@ -13,7 +13,8 @@ from rq.exceptions import InvalidJobOperation, NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.serializers import JSONSerializer
 
-from jobs import maintenance
+from jobs import video_mixer
+from lumiku.services import billing, files, generations, payments, subscriptions
 from lumiku.services.redis_client import get_redis
 
 # Listed in priority order: housekeeping and payments first, then remote AI calls, then media.
@@ -22,11 +23,12 @@ HEARTBEAT_SECONDS = 30  # a worker silent for longer is reported down by /api/he
 
 # (job, queue, every N seconds). RQ's own cron enqueues with pickle; our queues speak JSON.
 PERIODIC: list[tuple[Callable[[], object], str, int]] = [
-    (maintenance.sweep_holds, "default", 60),
-    (maintenance.reconcile_payments, "default", 120),
-    (maintenance.expire_subscriptions, "default", 300),
-    (maintenance.reconcile_generations, "default", 60),
-    (maintenance.remove_expired_outputs, "default", 6 * 3600),
+    (billing.sweep_holds, "default", 60),
+    (payments.reconcile, "default", 120),
+    (subscriptions.expire_due, "default", 300),
+    (generations.reconcile, "default", 60),
+    (files.remove_expired_outputs, "default", 6 * 3600),
+    (video_mixer.prune_cache, "default", 6 * 3600),
 ]
 
 
@@ -114,7 +116,7 @@ def run_worker(burst: bool = False) -> int:
         worker_ttl=HEARTBEAT_SECONDS,
     )
     import_job_modules()
-    maintenance.reconcile_generations()  # work a dead worker left behind goes on now
+    generations.reconcile()  # work a dead worker left behind goes on now
     periodic = Periodic()
     if not burst:
         periodic.start()

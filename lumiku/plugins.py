@@ -60,7 +60,9 @@ APPS: tuple[AppPlugin, ...] = (
     AppPlugin(
         "video-generator", "Video Generator", "app_video_generator_desc", "clapperboard", 4, "blue"
     ),
-    AppPlugin("video-mixer", "Video Mixer", "app_video_mixer_desc", "video", 5, "blue"),
+    AppPlugin(
+        "video-mixer", "Video Mixer", "app_video_mixer_desc", "video", 5, "blue", coming_soon=False
+    ),
     AppPlugin("poster-editor", "Poster Editor", "app_poster_editor_desc", "image", 6, "green"),
     AppPlugin("carousel-mix", "Carousel Mix", "app_carousel_mix_desc", "layers", 7, "blue"),
     AppPlugin(

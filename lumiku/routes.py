@@ -11,6 +11,8 @@ CREDITS = "/credits"
 PLANS = "/plans"
 PAYMENTS = "/payments"
 PAYMENT = "/payments/[order_id]"
+VIDEO_MIXER = "/apps/video-mixer"
+VIDEO_MIXER_PROJECT = "/apps/video-mixer/[vm_project]"
 ADMIN_USERS = "/admin/users"
 ADMIN_MODELS = "/admin/models"
 ADMIN_PAYMENTS = "/admin/payments"
@@ -20,4 +22,10 @@ ADMIN_QUEUES = "/admin/queues"
 def safe_next(path: str) -> str:
     """Where to go after signing in: only a local path, never another site (open redirect)."""
     local = path.startswith("/") and not path.startswith(("//", "/\\"))
-    return path if local and "\n" not in path and "\r" not in path else DASHBOARD
+    # Browsers drop tabs and newlines from URLs, so "/\t/evil.com" would become "//evil.com".
+    plain = all(ch.isprintable() and not ch.isspace() for ch in path)
+    return path if local and plain else DASHBOARD
+
+
+def video_mixer_project(project_id: str) -> str:
+    return VIDEO_MIXER_PROJECT.replace("[vm_project]", project_id)

@@ -31,10 +31,13 @@ def block_public_uploads(app: ASGIApp) -> ASGIApp:
 
 
 def upload_limit_bytes() -> int:
-    """The largest file any upload may carry (each type's own limit is checked afterwards),
-    plus room for the multipart envelope."""
+    """The most one upload request may carry: FILES_PER_UPLOAD of the largest file any type
+    allows (each file's own limit is checked afterwards), plus room for the envelope."""
+    from lumiku.services.files import FILES_PER_UPLOAD
+
     settings = get_settings()
-    return (max(settings.max_video_mb, settings.max_image_mb, settings.max_audio_mb) + 1) * 2**20
+    largest = max(settings.max_video_mb, settings.max_image_mb, settings.max_audio_mb)
+    return (largest * FILES_PER_UPLOAD + 1) * 2**20
 
 
 def _declared_length(scope: Scope) -> int:

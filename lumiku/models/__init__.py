@@ -12,6 +12,12 @@ from lumiku.models.billing import (
 from lumiku.models.core import AppUsage, Device, User, UserSession
 from lumiku.models.generations import Generation, GenerationItem, StoredFile
 from lumiku.models.payments import CreditPackage, Payment
+from lumiku.models.video_mixer import (
+    VideoMixerClip,
+    VideoMixerGroup,
+    VideoMixerPreset,
+    VideoMixerProject,
+)
 
 __all__ = [
     "AIModel",
@@ -30,4 +36,8 @@ __all__ = [
     "SubscriptionPlan",
     "User",
     "UserSession",
+    "VideoMixerClip",
+    "VideoMixerGroup",
+    "VideoMixerPreset",
+    "VideoMixerProject",
 ]

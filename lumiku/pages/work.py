@@ -49,7 +49,7 @@ def _item(item: WorkItem) -> rx.Component:
     return rx.hstack(
         rx.text("#", item.index, size="2", width="2.5rem"),
         rx.cond(
-            item.status == "succeeded",
+            item.download_url != "",  # done, and its file still kept
             rx.hstack(
                 rx.icon_button(
                     rx.icon("play", size=14),
@@ -72,6 +72,18 @@ def _item(item: WorkItem) -> rx.Component:
                 item.error != "",
                 rx.text(item.error, size="1", color="red"),
                 rx.progress(value=item.progress, width="8rem"),
+            ),
+        ),
+        rx.cond(
+            (item.status == "succeeded") | (item.status == "failed"),
+            rx.icon_button(
+                rx.icon("refresh-cw", size=14),
+                size="1",
+                variant="ghost",
+                aria_label="make this one again",
+                title="make this one again",
+                class_name="item-regenerate",
+                on_click=WorkState.ask_regenerate(item.generation_id, item.index),
             ),
         ),
         align="center",
@@ -201,6 +213,18 @@ def _delete_dialog() -> rx.Component:
     )
 
 
+def _regenerate_dialog() -> rx.Component:
+    return confirm_dialog(
+        title_key="work_regenerate_confirm_title",
+        body_key="work_regenerate_confirm_body",
+        confirm_key="work_regenerate",
+        on_confirm=WorkState.regenerate,
+        confirm_id="confirm-regenerate",
+        open=WorkState.confirm_regenerate != "",
+        on_cancel=WorkState.keep,
+    )
+
+
 def _preview_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
@@ -222,15 +246,9 @@ def _preview_dialog() -> rx.Component:
     )
 
 
-@signed_in_page(routes.MY_WORK, "My Work", on_load=WorkState.load)
-def my_work() -> rx.Component:
+def work_list() -> rx.Component:
+    """The cards with their dialogs; My Work shows every app's, a project page its own."""
     return rx.vstack(
-        rx.vstack(
-            rx.heading(t("work_title"), size="7", as_="h1"),
-            rx.text(t("work_subtitle"), color_scheme="gray"),
-            spacing="1",
-        ),
-        _filters(),
         error_callout(WorkState.error, "work-error"),
         notice_callout(WorkState.notice, "work-notice"),
         rx.cond(
@@ -242,7 +260,23 @@ def my_work() -> rx.Component:
         ),
         pager(WorkState.page, WorkState.pages, WorkState.go_to_page),
         _delete_dialog(),
+        _regenerate_dialog(),
         _preview_dialog(),
+        spacing="4",
+        width="100%",
+    )
+
+
+@signed_in_page(routes.MY_WORK, "My Work", on_load=WorkState.load)
+def my_work() -> rx.Component:
+    return rx.vstack(
+        rx.vstack(
+            rx.heading(t("work_title"), size="7", as_="h1"),
+            rx.text(t("work_subtitle"), color_scheme="gray"),
+            spacing="1",
+        ),
+        _filters(),
+        work_list(),
         spacing="4",
         width="100%",
     )

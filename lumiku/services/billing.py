@@ -276,15 +276,14 @@ def charge_in(
     subscription = current_subscription(db, user_id)
     if subscription is None and user.account_type == "subscription":
         user.account_type, user.subscription_tier = "payg", "free"  # it has ended
-    model = ai_models.usable_model(db, user, app_id, model_key)
-    price = pricing.price(app_id, model, params, quantity)
+    unit, amount = _terms(db, user, subscription, app_id, model_key, params, quantity)
     hold = Hold(
         id=secrets.token_hex(16),
         user_id=user_id,
         app_id=app_id,
         model_key=model_key,
-        unit="quota" if subscription else "credits",
-        amount=0,
+        unit=unit,
+        amount=amount,
         reference_type=reference[0],
         reference_id=reference[1],
         idempotency_key=key,
@@ -292,18 +291,16 @@ def charge_in(
         description=description[:300],
         expires_at=utcnow() + ttl,
     )
-    if UNLIMITED_TAG in (user.user_tags or []) and app_id in UNLIMITED_APPS:
+    if not amount:
         pass  # free for this account; usage is still recorded when the hold settles
     elif subscription:
-        hold.amount = price.quota
-        used = quotas.consume(db, user_id, subscription[1], price.quota, model_key)
+        used = quotas.consume(db, user_id, subscription[1], amount, model_key)
         hold.daily_period, hold.monthly_period = used.daily, used.monthly
     else:
-        hold.amount = price.credits
         post_entry(
             db,
             user,
-            -price.credits,
+            -amount,
             "hold",
             f"hold:{hold.id}",
             description=f"{plugin.name} · {description}",
@@ -312,6 +309,52 @@ def charge_in(
     db.add(hold)
     db.flush()
     return Reservation(hold.id, hold.unit, hold.amount)
+
+
+def _terms(
+    db: Session,
+    user: User,
+    subscription: tuple | None,
+    app_id: str,
+    model_key: str,
+    params: dict[str, Any],
+    quantity: int,
+) -> tuple[str, int]:
+    """The unit this user pays in and the amount, priced on the server."""
+    model = ai_models.usable_model(db, user, app_id, model_key)
+    price = pricing.price(app_id, model, params, quantity)
+    if UNLIMITED_TAG in (user.user_tags or []) and app_id in UNLIMITED_APPS:
+        return ("quota" if subscription else "credits"), 0
+    return ("quota", price.quota) if subscription else ("credits", price.credits)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """What a request would cost this user now, for the page to show before they confirm."""
+
+    unit: str  # credits | quota
+    amount: int
+    available: int  # the balance, or the quota left in the current period
+
+    @property
+    def affordable(self) -> bool:
+        return self.amount <= self.available
+
+
+def quote(
+    user_id: int, app_id: str, model_key: str, params: dict[str, Any], quantity: int
+) -> Quote:
+    with session_scope() as db:
+        user = db.get(User, user_id)
+        if user is None:
+            raise NotFound()
+        subscription = current_subscription(db, user_id)
+        unit, amount = _terms(db, user, subscription, app_id, model_key, params, quantity)
+        if subscription:
+            available = quotas.status(db, user_id, subscription[1]).remaining
+        else:
+            available = user.credit_balance
+        return Quote(unit, amount, available)
 
 
 def _locked_hold(db: Session, hold_id: str) -> Hold:
@@ -326,23 +369,28 @@ def _locked_hold(db: Session, hold_id: str) -> Hold:
 def capture(hold_id: str, amount: int, key: str) -> int:
     """Takes `amount` of the hold for one produced output; replaying `key` changes nothing.
     Returns the hold's total captured so far."""
+    with session_scope() as db:
+        return capture_in(db, hold_id, amount, key)
+
+
+def capture_in(db: Session, hold_id: str, amount: int, key: str) -> int:
+    """`capture` inside the caller's transaction, so the output it pays for commits with it."""
     if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
         raise ServiceError("amount_invalid")
     key = _check_key(key)
-    with session_scope() as db:
-        hold = _locked_hold(db, hold_id)
-        previous = db.exec(select(HoldCapture).where(HoldCapture.idempotency_key == key)).first()
-        if previous is not None:
-            if previous.hold_id != hold.id or previous.amount != amount:
-                raise ServiceError("idempotency_conflict")
-            return hold.captured
-        if hold.status != "open":
-            raise ServiceError("hold_settled")
-        if hold.captured + amount > hold.amount:
-            raise ServiceError("capture_exceeds_hold")
-        hold.captured += amount
-        db.add(HoldCapture(hold_id=hold.id, idempotency_key=key, amount=amount))
+    hold = _locked_hold(db, hold_id)
+    previous = db.exec(select(HoldCapture).where(HoldCapture.idempotency_key == key)).first()
+    if previous is not None:
+        if previous.hold_id != hold.id or previous.amount != amount:
+            raise ServiceError("idempotency_conflict")
         return hold.captured
+    if hold.status != "open":
+        raise ServiceError("hold_settled")
+    if hold.captured + amount > hold.amount:
+        raise ServiceError("capture_exceeds_hold")
+    hold.captured += amount
+    db.add(HoldCapture(hold_id=hold.id, idempotency_key=key, amount=amount))
+    return hold.captured
 
 
 OUTCOMES = ("succeeded", "failed", "cancelled", "expired", "abandoned")

@@ -21,6 +21,7 @@ from lumiku.services.storage import get_storage
 from lumiku.settings import get_settings
 
 LINK_SECONDS = 300
+FILES_PER_UPLOAD = 10  # the most files one upload request may carry
 
 
 def limit_bytes(kind: str) -> int:
@@ -89,76 +90,74 @@ def _view(row: StoredFile) -> FileView:
     )
 
 
+def _store(user_id: int, path: Path, info: media.MediaInfo, key: str, **row: object) -> StoredFile:
+    """Counts the file against the quota, saves it, then records it: three short steps, so
+    the user's account row is never locked while bytes travel. Anything failing undoes the
+    count; a row another writer made first for the same key (a rerun job) is kept instead."""
+    size = path.stat().st_size
+    with session_scope() as db:
+        reserve_space(db, user_id, size)
+    try:
+        get_storage().save_file(key, path)
+        with session_scope() as db:
+            stored = StoredFile(
+                id=secrets.token_hex(16),
+                user_id=user_id,
+                media=info.media,
+                content_type=info.content_type,
+                size_bytes=size,
+                key=key,
+                duration_seconds=info.duration,
+                width=info.width,
+                height=info.height,
+                **row,
+            )
+            db.add(stored)
+        return stored
+    except IntegrityError:  # the same output stored by a rerun: its row and count stand
+        with session_scope() as db:
+            release_space(db, user_id, size)
+            return db.exec(select(StoredFile).where(StoredFile.key == key)).one()
+    except BaseException:
+        if row.get("kind") == "upload":  # an output's key may be another writer's file
+            get_storage().delete(key)
+        with session_scope() as db:
+            release_space(db, user_id, size)
+        raise
+
+
 def store_upload(user_id: int, path: Path, original_name: str, allowed: set[str]) -> FileView:
     """Checks the file by its content, its size for its type and the user's quota, then moves it
     into private storage under a server-made name."""
     info = media.probe(path)
     if info.media not in allowed:
         raise ServiceError("file_type_not_allowed", kinds=", ".join(sorted(allowed)))
-    size = path.stat().st_size
-    if size > limit_bytes(info.media):
+    if path.stat().st_size > limit_bytes(info.media):
         raise ServiceError("file_too_large", limit_mb=limit_bytes(info.media) // 2**20)
-    file_id = secrets.token_hex(16)
-    key = f"uploads/{user_id}/{file_id}.{info.extension}"
-    with session_scope() as db:
-        reserve_space(db, user_id, size)
-    try:
-        get_storage().save_file(key, path)
-        with session_scope() as db:
-            row = StoredFile(
-                id=file_id,
-                user_id=user_id,
-                kind="upload",
-                media=info.media,
-                content_type=info.content_type,
-                size_bytes=size,
-                key=key,
-                original_name=Path(original_name).name[:255],
-                duration_seconds=info.duration,
-                width=info.width,
-                height=info.height,
-            )
-            db.add(row)
-        return _view(row)
-    except BaseException:
-        get_storage().delete(key)
-        with session_scope() as db:
-            release_space(db, user_id, size)
-        raise
+    key = f"uploads/{user_id}/{secrets.token_hex(16)}.{info.extension}"
+    stored = _store(
+        user_id, path, info, key, kind="upload", original_name=Path(original_name).name[:255]
+    )
+    return _view(stored)
 
 
 def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
     """A generated output at a deterministic key: storing it twice (a rerun job, or an orphaned
     one finishing alongside its replacement) keeps one file and counts its space once."""
-    info = media.probe(path)
-    size = path.stat().st_size
+    with session_scope() as db:
+        existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
+    if existing is not None:
+        return existing
     expires = utcnow() + timedelta(days=get_settings().output_retention_days)
-    try:
-        with session_scope() as db:
-            existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
-            if existing is not None:
-                return existing
-            reserve_space(db, user_id, size)
-            get_storage().save_file(key, path)
-            row = StoredFile(
-                id=secrets.token_hex(16),
-                user_id=user_id,
-                kind="output",
-                media=info.media,
-                content_type=info.content_type,
-                size_bytes=size,
-                key=key,
-                original_name=name[:255],
-                duration_seconds=info.duration,
-                width=info.width,
-                height=info.height,
-                expires_at=expires,
-            )
-            db.add(row)
-        return row
-    except IntegrityError:  # the other writer won; its row (and quota) stand, ours rolled back
-        with session_scope() as db:
-            return db.exec(select(StoredFile).where(StoredFile.key == key)).one()
+    return _store(
+        user_id,
+        path,
+        media.probe(path),
+        key,
+        kind="output",
+        original_name=name[:255],
+        expires_at=expires,
+    )
 
 
 def delete_files(user_id: int, file_ids: list[str]) -> int:

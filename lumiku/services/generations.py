@@ -283,11 +283,16 @@ def _produce(ctx: ItemContext) -> str:
         stored = files.store_output(
             ctx.user_id, output, key, f"{ctx.app_id}-{ctx.index + 1:03d}{output.suffix}"
         )
-        with session_scope() as db:
-            generation = db.get(Generation, ctx.generation_id)
-            hold_id = generation.hold_id
-        billing.capture(hold_id, int(ctx.params.get("price", 0)), f"item:{ctx.item_id}")
-        _end_item(ctx, "succeeded", file_id=stored.id)
+        try:  # the item is paid for and marked done in one transaction, or neither
+            with session_scope() as db:
+                hold_id = db.get(Generation, ctx.generation_id).hold_id
+                price = int(ctx.params.get("price", 0))
+                billing.capture_in(db, hold_id, price, f"item:{ctx.item_id}")
+                _finish_item(db, ctx, "succeeded", file_id=stored.id)
+        except BaseException:
+            files.delete_files(ctx.user_id, [stored.id])  # not delivered: not kept either
+            raise
+        _announce(ctx)
         return "succeeded"
     except Cancelled:
         _end_item(ctx, "cancelled")
@@ -342,16 +347,20 @@ def _back_to_queue(ctx: ItemContext) -> None:
         item.status, item.progress = "queued", 0
 
 
-def _end_item(
-    ctx: ItemContext, status: str, *, file_id: str | None = None, error: str = ""
+def _finish_item(
+    db: Session, ctx: ItemContext, status: str, *, file_id: str | None = None, error: str = ""
 ) -> None:
+    item = db.get(GenerationItem, ctx.item_id)
+    if item.status in TERMINAL:
+        return
+    item.status, item.finished_at, item.error = status, utcnow(), error
+    item.progress = 100 if status == "succeeded" else item.progress
+    item.file_id = file_id
+
+
+def _end_item(ctx: ItemContext, status: str, *, error: str = "") -> None:
     with session_scope() as db:
-        item = db.get(GenerationItem, ctx.item_id)
-        if item.status in TERMINAL:
-            return
-        item.status, item.finished_at, item.error = status, utcnow(), error
-        item.progress = 100 if status == "succeeded" else item.progress
-        item.file_id = file_id
+        _finish_item(db, ctx, status, error=error)
     _announce(ctx)
 
 
@@ -441,6 +450,8 @@ def retry_failed(user_id: int, generation_id: str, key: str) -> int:
     """Runs the failed items again under a new hold, for their price only."""
     with session_scope() as db:
         generation = _owned(db, user_id, generation_id)
+        lock_account(db, user_id)  # two clicks at once: the second finds nothing to retry
+        db.refresh(generation)
         if generation.status not in ("failed", "partly_succeeded"):
             raise ServiceError("generation_nothing_to_retry")
         failed = db.exec(
@@ -464,12 +475,43 @@ def retry_failed(user_id: int, generation_id: str, key: str) -> int:
         prices = item_prices(reservation.amount, len(failed))
         for item, price in zip(failed, prices, strict=True):
             item.status, item.error, item.progress, item.job_id = "queued", "", 0, ""
+            item.attempts = 0  # a paid retry gets every attempt again
             item.params = {**item.params, "price": price}
             item.finished_at = None
         generation.status, generation.hold_id, generation.error = "queued", reservation.hold_id, ""
         generation.finished_at, generation.unit = None, reservation.unit
     events.publish(user_id, "billing")
     return enqueue_pending(generation_id)
+
+
+def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
+    """Makes one output again from its stored parameters (its plan and seed), as a new
+    generation priced by the same rules."""
+    with session_scope() as db:
+        generation = _owned(db, user_id, generation_id)
+        item = db.exec(
+            select(GenerationItem).where(
+                GenerationItem.generation_id == generation_id, GenerationItem.index == index
+            )
+        ).first()
+        if item is None:
+            raise NotFound()
+        params = {k: v for k, v in item.params.items() if k != "price"}
+        settings = {k: v for k, v in generation.settings.items() if k != "price_params"}
+        price_params = generation.settings.get("price_params", {})
+        app_id, model_key = generation.app_id, generation.model_key
+        title, project_id = f"{generation.title} · #{index + 1}", generation.project_id
+    return submit(
+        user_id,
+        app_id,
+        model_key,
+        title=title,
+        items=[params],
+        settings=settings,
+        price_params=price_params,
+        key=key,
+        project_id=project_id,
+    )
 
 
 def delete(user_id: int, generation_id: str) -> None:
@@ -624,6 +666,7 @@ def list_for(
     user_id: int,
     *,
     app_id: str = "",
+    project_id: str = "",
     status: str = "",
     sort: str = "newest",
     page: int = 1,
@@ -636,6 +679,8 @@ def list_for(
         conditions.append(Generation.app_id == app_id)
     if status:
         conditions.append(Generation.status == status)
+    if project_id:
+        conditions.append(Generation.project_id == project_id)
     with session_scope() as db:
         total = db.exec(select(func.count()).select_from(Generation).where(*conditions)).one()
         pages = max(1, -(-total // page_size))

@@ -117,3 +117,34 @@ def probe(path: Path) -> MediaInfo:
     if info is None:
         raise ServiceError("file_unreadable")
     return info
+
+
+def video_thumbnail(video: Path, out: Path, duration: float) -> Path:
+    """A small JPEG of one frame, from a second in (or the middle of a shorter clip). Decoding a
+    frame also proves the video is readable past its header."""
+    at = min(1.0, duration / 2)
+    result = subprocess.run(
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-nostdin",
+            "-y",
+            "-ss",
+            f"{at:.3f}",
+            "-i",
+            str(video),
+            "-frames:v",
+            "1",
+            "-vf",
+            "scale='if(gt(iw,ih),320,-2)':'if(gt(iw,ih),-2,320)'",
+            "-q:v",
+            "5",
+            str(out),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
+    if result.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
+        raise ServiceError("file_unreadable")
+    return out

@@ -6,6 +6,9 @@ app pays the model's price per output.
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.util
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,7 +56,19 @@ def per_output(model: AIModel, params: dict[str, Any], quantity: int) -> Price:
     return Price(credits=model_credits(model, params) * quantity, quota=model.quota_cost * quantity)
 
 
-RULES: dict[str, Rule] = {}
+RULES: dict[str, Rule] = {}  # filled by each app's services package when it is imported
+
+
+@functools.cache
+def _load_app_rules() -> None:
+    """Imports every app's services package (those that exist), so their formulas are in RULES
+    whichever process asks for a price first."""
+    from lumiku import plugins
+
+    for app in plugins.APPS:
+        name = f"lumiku.services.{app.module}"
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
 
 
 def price(app_id: str, model: AIModel, params: dict[str, Any], quantity: int) -> Price:
@@ -61,4 +76,5 @@ def price(app_id: str, model: AIModel, params: dict[str, Any], quantity: int) ->
         raise ServiceError("quantity_invalid", max=MAX_QUANTITY)
     if not isinstance(params, dict):
         raise ServiceError("parameter_invalid", name="params")
+    _load_app_rules()
     return RULES.get(app_id, per_output)(model, params, quantity)

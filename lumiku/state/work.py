@@ -20,6 +20,7 @@ STATUSES = ("queued", "running", "succeeded", "partly_succeeded", "failed", "can
 
 @dataclass
 class WorkItem:
+    generation_id: str
     index: int
     status: str
     progress: int
@@ -57,6 +58,7 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
         ready = item.status == "succeeded" and item.file is not None
         items.append(
             WorkItem(
+                generation_id=view.id,
                 index=item.index + 1,
                 status=item.status,
                 progress=item.progress,
@@ -112,6 +114,7 @@ def apply_progress(cards: list[WorkCard], fields: dict[str, str]) -> bool:
 class WorkState(rx.State):
     cards: list[WorkCard] = []
     app_filter: str = "all"
+    project_filter: str = ""  # set by an app's project page to show that project's work
     status_filter: str = "all"
     sort: str = "newest"
     page: int = 1
@@ -121,6 +124,8 @@ class WorkState(rx.State):
     error: str = ""
     notice: str = ""
     confirm_delete: str = ""  # the generation waiting for the user's confirmation
+    confirm_regenerate: str = ""  # "<generation id>:<item number>" waiting for confirmation
+    _regenerate_key: str = ""
     preview_url: str = ""
     preview_media: str = ""
 
@@ -130,6 +135,7 @@ class WorkState(rx.State):
             generations.list_for,
             user_id,
             app_id="" if self.app_filter == "all" else self.app_filter,
+            project_id=self.project_filter,
             status="" if self.status_filter == "all" else self.status_filter,
             sort=self.sort,
             page=self.page,
@@ -162,8 +168,16 @@ class WorkState(rx.State):
         if user is None:
             return session._to_sign_in()
         self.page, self.confirm_delete = 1, ""
+        if self.project_filter:  # coming from a project's page: show everything again
+            self.app_filter, self.project_filter = "all", ""
         await self._load(user.id)
         return None
+
+    async def _show_project(self, user_id: int, app_id: str, project_id: str) -> None:
+        """The work of one app's project, for that project's page (not an event handler)."""
+        self.app_filter, self.project_filter = app_id, project_id
+        self.status_filter, self.page, self.error, self.notice = "all", 1, "", ""
+        await self._load(user_id)
 
     @rx.event
     async def set_filter(self, name: str, value: str):
@@ -172,7 +186,7 @@ class WorkState(rx.State):
             "status_filter": ("all", *STATUSES),
             "sort": tuple(generations.SORTS),
         }
-        if name not in allowed or value not in allowed[name]:
+        if not isinstance(name, str) or name not in allowed or value not in allowed[name]:
             return None
         setattr(self, name, value)
         self.page = 1
@@ -200,26 +214,48 @@ class WorkState(rx.State):
             self.notice = tr(done_key, session.lang)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
-        self.confirm_delete = ""
+        self.confirm_delete = self.confirm_regenerate = ""
         await self._load(user.id)
         return None
 
     @rx.event
     async def cancel(self, generation_id: str):
-        return await self._act("work_cancelled", generations.cancel, str(generation_id))
+        return await self._act("work_cancelled", generations.cancel, generation_id)
 
     @rx.event
     async def retry(self, generation_id: str):
         key = f"retry-{generation_id}-{secrets.token_hex(8)}"
-        return await self._act("work_retried", generations.retry_failed, str(generation_id), key)
+        return await self._act("work_retried", generations.retry_failed, generation_id, key)
+
+    @rx.event
+    def ask_regenerate(self, generation_id: str, index: int):
+        if (
+            isinstance(generation_id, str)
+            and isinstance(index, int)
+            and not isinstance(index, bool)
+        ):
+            self.confirm_regenerate = f"{generation_id[:32]}:{index}"
+            self._regenerate_key = secrets.token_hex(8)
+
+    @rx.event
+    async def regenerate(self):
+        """Makes one result again from its stored plan, as a new piece of work; the key
+        keeps a double click to one."""
+        generation_id, _, index = self.confirm_regenerate.partition(":")
+        if not index.isdigit():
+            return None
+        key = f"again-{generation_id}-{index}-{self._regenerate_key}"
+        return await self._act(
+            "work_regenerated", generations.regenerate, generation_id, int(index) - 1, key
+        )
 
     @rx.event
     def ask_delete(self, generation_id: str):
-        self.confirm_delete = str(generation_id)[:32]
+        self.confirm_delete = generation_id[:32] if isinstance(generation_id, str) else ""
 
     @rx.event
     def keep(self):
-        self.confirm_delete = ""
+        self.confirm_delete = self.confirm_regenerate = ""
 
     @rx.event
     async def delete(self):

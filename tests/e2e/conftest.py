@@ -15,12 +15,17 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from lumiku.settings import PROJECT_ROOT
 from tests.fake_duitku import FakeDuitku
 
 CHROMIUM = os.environ.get("LUMIKU_TEST_CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT = 420  # the first start installs the frontend's packages and builds it
+
+# A page load is a new websocket and a hydration; on a busy two-core CI machine that has taken
+# longer than Playwright's 5 s default while the product itself was fine.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture(scope="session")

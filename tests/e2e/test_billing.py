@@ -57,8 +57,9 @@ def test_the_header_follows_charges_made_elsewhere(
         key="e2e-live",
         description="5 videos",
     )
-    expect(first.locator("#wallet")).to_contain_text("90")
-    expect(second.locator("#credits-balance")).to_have_text("90")
+    # Video Mixer's own formula at its default settings: (1 + 1 + 2) × 5
+    expect(first.locator("#wallet")).to_contain_text("80")
+    expect(second.locator("#credits-balance")).to_have_text("80")
     billing.settle(hold.hold_id, "failed")
     expect(first.locator("#wallet")).to_contain_text("100")
     second.reload()

@@ -290,7 +290,8 @@ def test_unknown_disabled_and_unbuilt_apps_and_models(monkeypatch):
         code_of(hold, user_id, model="carousel-mix:canvas-standard").code == "model_unavailable"
     )  # another app's model
     assert code_of(hold, user_id, app="not-an-app").code == "app_unavailable"
-    monkeypatch.setitem(plugins.BY_ID, MIXER, plugins.APPS[4])  # Video Mixer: coming soon
+    unbuilt = dataclasses.replace(plugins.BY_ID[MIXER], coming_soon=True)
+    monkeypatch.setitem(plugins.BY_ID, MIXER, unbuilt)
     assert code_of(hold, user_id).code == "app_unavailable"
 
 

@@ -208,11 +208,30 @@ def test_retrying_failed_items_charges_only_for_them(engine):
         item.params = {k: v for k, v in item.params.items() if k != "behaviour"}
     assert generations.retry_failed(user_id, generation_id, "retry-1") == 1
     assert billing.balance(user_id) == 98 - 2
+    with session_scope() as session:  # a paid retry gets every attempt again
+        assert session.get(GenerationItem, item.id).attempts == 0
     run_burst_worker()
     assert state(generation_id) == ("succeeded", ["succeeded", "succeeded"])
     assert billing.balance(user_id) == 96
     with pytest.raises(ServiceError):
         generations.retry_failed(user_id, generation_id, "retry-2")
+    assert_books(user_id)
+
+
+def test_an_output_that_cannot_be_paid_for_is_not_kept(engine):
+    """The hold was settled behind the job's back (the sweeper, say): capturing fails, so the
+    item fails and its stored output goes, with its space."""
+    user_id = new_user()
+    generation_id = submit(user_id, 1)
+    with session_scope() as session:
+        hold_id = session.get(Generation, generation_id).hold_id
+    billing.settle(hold_id, "expired")
+    run_burst_worker()
+    assert state(generation_id) == ("failed", ["failed"])
+    with session_scope() as session:
+        assert session.exec(select(StoredFile).where(StoredFile.user_id == user_id)).all() == []
+        assert session.get(User, user_id).storage_used_bytes == 0
+    assert billing.balance(user_id) == 100
     assert_books(user_id)
 
 

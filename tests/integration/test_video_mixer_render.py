@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from jobs.video_mixer import Source, output_size, render
-from lumiku.services import video_mixer as vm
+from jobs.video_mixer import Source, assemble, normalize, output_size, render
+from lumiku.services.video_mixer import rules as vm
 
 
 def make_clip(path: Path, seconds: float, size: str, audio: bool, hue: int) -> Path:
@@ -129,3 +129,58 @@ def test_variants_differ(sources, tmp_path):
             ).stdout.split()[0]
         )
     assert len(digests) == 3
+
+
+@pytest.mark.parametrize("look", ["instagram", "youtube", "tiktok"])
+def test_each_look_writes_its_tags_brand_and_handlers(sources, tmp_path, look):
+    settings = vm.parse_settings({"resolution": "480p", "metadata": look})
+    [plan] = vm.plan_variants(CLIPS, settings, 1, seed=2)
+    info = probe(render(sources, plan, settings, tmp_path / "look.mp4"))
+    expected = vm.METADATA[look]
+    assert info["format"]["tags"]["comment"] == expected.tags["comment"]
+    assert info["format"]["tags"]["major_brand"] == expected.brand
+    handlers = {s["codec_type"]: s["tags"]["handler_name"] for s in info["streams"]}
+    assert handlers == {"video": expected.video_handler, "audio": expected.audio_handler}
+
+
+def test_stream_copy_joins_normalised_clips_without_encoding(sources, tmp_path):
+    settings = vm.parse_settings({"resolution": "480p", "aspect": "9:16", "fps": 24})
+    [plan] = vm.plan_variants(CLIPS, settings, 1, seed=4)
+    assert plan.stream_copy
+    parts = [
+        normalize(sources[seg.clip_id], seg.length, settings, tmp_path / f"{seg.clip_id}.mov")
+        for seg in plan.segments
+    ]
+    out = assemble(parts, settings, tmp_path / "joined.mp4")
+    info = probe(out)
+    video = next(s for s in info["streams"] if s["codec_type"] == "video")
+    assert (video["width"], video["height"], video["r_frame_rate"]) == (480, 854, "24/1")
+    assert abs(float(info["format"]["duration"]) - plan.duration) <= 0.1
+    assert info["format"]["tags"]["comment"] == "Made with CapCut"
+    # the sound, decoded, is as long as the picture: no gaps were added at the joins
+    pcm = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(out), "-map", "0:a", "-ac", "1", "-ar", "48000"]
+        + ["-f", "s16le", "-"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert abs(len(pcm) / 2 / 48000 - float(video["duration"])) < 0.05
+
+    # the joined video's frames are the normalised clips' own (keyframes may carry the
+    # parameter sets in-band as well): nothing was encoded again
+    def packets(path: Path) -> list[tuple[str, str]]:
+        out = subprocess.run(
+            [
+                *("ffprobe", "-v", "error", "-select_streams", "v"),
+                *("-show_entries", "packet=size,flags", "-of", "csv=p=0", str(path)),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        return [tuple(line.split(",")[:2]) for line in out]
+
+    joined = packets(out)
+    copied = [packet for part in parts for packet in packets(part)]
+    assert len(joined) == len(copied)
+    assert [p for p in joined if "K" not in p[1]] == [p for p in copied if "K" not in p[1]]

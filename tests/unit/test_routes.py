@@ -10,5 +10,6 @@ def test_after_sign_in_only_local_paths():
         "",
         "devices",
         "/x\r\nSet-Cookie: a=b",
+        "/\t/evil.example",
     ):
         assert safe_next(hostile) == DASHBOARD, hostile

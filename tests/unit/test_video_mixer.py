@@ -7,8 +7,8 @@ import math
 import pytest
 
 from lumiku.services import pricing
-from lumiku.services import video_mixer as vm
 from lumiku.services.errors import ServiceError
+from lumiku.services.video_mixer import rules as vm
 
 
 def clips(*durations: float, group: str = "") -> list[vm.Clip]:

@@ -40,6 +40,8 @@ def _coming_soon(app: plugins.AppPlugin):
     return content
 
 
+from lumiku.pages.apps import video_mixer  # noqa: E402, F401
+
 for _app in plugins.APPS:
     if _app.coming_soon:
         signed_in_page(_app.route, _app.name)(_coming_soon(_app))

@@ -24,12 +24,39 @@ RESOLUTION_COST = {"480p": 0, "720p": 2, "1080p": 5, "4k": 10}
 BITRATES = {"low": "1000k", "medium": "2500k", "high": "5000k"}
 FRAME_RATES = (24, 30, 60)
 ASPECTS = {"9:16": (9, 16), "16:9": (16, 9), "1:1": (1, 1), "4:5": (4, 5)}
-METADATA = {  # the original's two tags per look; "clean" strips every tag
-    "capcut": {"encoder": "CapCut", "comment": "Made with CapCut"},
-    "tiktok": {"encoder": "TikTok", "comment": "TikTok Video"},
-    "instagram": {"encoder": "Instagram", "comment": "Instagram Reels"},
-    "youtube": {"encoder": "YouTube", "comment": "YouTube Video"},
-    "clean": {},
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a "metadata look" writes: the original's two tags, plus the container details the
+    app's own exports carry (the MP4 brand and the streams' handler names)."""
+
+    tags: dict[str, str]
+    brand: str
+    video_handler: str
+    audio_handler: str
+
+
+METADATA = {
+    "capcut": Look(
+        {"encoder": "CapCut", "comment": "Made with CapCut"}, "isom", "VideoHandler", "SoundHandler"
+    ),
+    "tiktok": Look(
+        {"encoder": "TikTok", "comment": "TikTok Video"}, "isom", "VideoHandler", "SoundHandler"
+    ),
+    "instagram": Look(
+        {"encoder": "Instagram", "comment": "Instagram Reels"},
+        "mp42",
+        "Core Media Video",
+        "Core Media Audio",
+    ),
+    "youtube": Look(
+        {"encoder": "YouTube", "comment": "YouTube Video"},
+        "mp42",
+        "ISO Media file produced by Google Inc.",
+        "ISO Media file produced by Google Inc.",
+    ),
+    "clean": Look({}, "isom", "", ""),  # strips every tag
 }
 STRENGTH_LABELS = ("none", "weak", "fair", "good", "strong", "excellent")
 MAX_VARIANTS = 100
@@ -168,6 +195,11 @@ def _groups(clips: list[Clip], s: MixSettings) -> list[list[Clip]]:
     return list(by_group.values())
 
 
+def used_clips(clips: list[Clip], s: MixSettings) -> list[Clip]:
+    """The clips these settings draw from (group mode leaves ungrouped clips out)."""
+    return [clip for slot in _groups(clips, s) for clip in slot]
+
+
 def combinations(clips: list[Clip], s: MixSettings) -> int:
     """How many different clip sequences these settings can make: an exact integer."""
     slots = _groups(clips, s)
@@ -240,6 +272,10 @@ class VariantPlan:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> VariantPlan:
+        return cls(**{**raw, "segments": [Segment(**seg) for seg in raw["segments"]]})
 
 
 def _sequence(

@@ -1,0 +1,228 @@
+"""A project's clips: uploads with per-file outcomes, groups and clip order."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku.components.forms import card
+from lumiku.components.text import t
+from lumiku.state.video_mixer import (
+    MAX_FILES_PER_UPLOAD,
+    UPLOAD_ID,
+    ClipRow,
+    GroupBox,
+    UploadRow,
+)
+from lumiku.state.video_mixer import (
+    VideoMixerState as S,
+)
+
+ACCEPT = {"video/mp4": [".mp4", ".m4v"], "video/quicktime": [".mov"], "video/webm": [".webm"]}
+
+# ------------------------------------------------------------------ one project: clips
+
+
+def choice_select(choices: rx.Var, value: rx.Var, on_change, **props) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(**props),
+        rx.select.content(rx.foreach(choices, lambda c: rx.select.item(c.label, value=c.value))),
+        value=value,
+        on_change=on_change,
+    )
+
+
+def _arrange(what: str, first: rx.Var, last: rx.Var, up, down, delete) -> rx.Component:
+    """Earlier, later and delete, for a clip or a group."""
+
+    def button(icon: str, label: str, on_click, **props) -> rx.Component:
+        return rx.icon_button(
+            rx.icon(icon, size=14),
+            size="1",
+            aria_label=f"{label} {what}",
+            on_click=on_click,
+            **props,
+        )
+
+    return rx.hstack(
+        button("arrow-up", "move up", up, variant="soft", disabled=first),
+        button("arrow-down", "move down", down, variant="soft", disabled=last),
+        button("trash-2", "delete", delete, variant="ghost", color_scheme="red"),
+        spacing="1",
+    )
+
+
+def _clip(clip: ClipRow) -> rx.Component:
+    return rx.flex(
+        rx.cond(
+            clip.thumb_url != "",
+            rx.el.img(
+                src=clip.thumb_url,
+                alt=clip.name,
+                style={
+                    "width": "64px",
+                    "height": "64px",
+                    "object_fit": "cover",
+                    "border_radius": "6px",
+                    "flex_shrink": "0",
+                },
+            ),
+            rx.center(rx.icon("film", size=20), width="64px", height="64px"),
+        ),
+        rx.vstack(
+            rx.text(clip.name, size="2", weight="medium", class_name="vm-clip-name"),
+            rx.text(clip.details, size="1", color_scheme="gray"),
+            spacing="0",
+            flex="1",
+            min_width="8rem",
+        ),
+        rx.hstack(
+            choice_select(
+                S.group_choices,
+                clip.group,
+                lambda g: S.move_clip(clip.id, g),
+                size="1",
+                aria_label="group",
+            ),
+            _arrange(
+                "clip",
+                clip.first,
+                clip.last,
+                S.reorder_clip(clip.id, -1),
+                S.reorder_clip(clip.id, 1),
+                S.delete_clip(clip.id),
+            ),
+            spacing="2",
+            align="center",
+        ),
+        gap="3",
+        align="center",
+        wrap="wrap",
+        width="100%",
+        class_name="vm-clip",
+    )
+
+
+def _group(group: GroupBox) -> rx.Component:
+    grouped = group.id != "none"
+    return rx.box(
+        rx.flex(
+            rx.cond(
+                grouped,
+                rx.input(
+                    default_value=group.name,
+                    key=group.id + group.name,
+                    size="2",
+                    max_length=60,
+                    aria_label="group name",
+                    on_blur=lambda name: S.rename_group(group.id, name),
+                    width="12rem",
+                ),
+                rx.text(group.name, weight="bold", size="2"),
+            ),
+            rx.cond(
+                grouped,
+                _arrange(
+                    "group",
+                    group.first,
+                    group.last,
+                    S.move_group(group.id, -1),
+                    S.move_group(group.id, 1),
+                    S.delete_group(group.id),
+                ),
+            ),
+            justify="between",
+            align="center",
+            width="100%",
+            gap="2",
+        ),
+        rx.cond(
+            group.clips.length() == 0,
+            rx.text(t("vm_group_empty"), size="1", color_scheme="gray"),
+            rx.vstack(rx.foreach(group.clips, _clip), spacing="2", width="100%"),
+        ),
+        padding="0.75rem",
+        border=f"1px solid {rx.color('gray', 5)}",
+        border_radius="8px",
+        width="100%",
+        class_name="vm-group",
+    )
+
+
+def _upload_row(row: UploadRow) -> rx.Component:
+    return rx.hstack(
+        rx.match(
+            row.status,
+            ("added", rx.icon("circle-check", size=14, color="green")),
+            ("refused", rx.icon("circle-x", size=14, color="red")),
+            ("checking", rx.spinner(size="1")),
+            rx.icon("clock", size=14),
+        ),
+        rx.text(row.name, size="1", weight="medium"),
+        rx.text(row.message, size="1", color=rx.cond(row.status == "refused", "red", "gray")),
+        spacing="2",
+        align="center",
+        class_name="vm-upload-row",
+        data_status=row.status,
+    )
+
+
+def _uploader() -> rx.Component:
+    return rx.vstack(
+        rx.upload(
+            rx.vstack(
+                rx.icon("upload", size=24),
+                rx.text(t("vm_drop_clips"), size="2", text_align="center"),
+                rx.text(t("vm_drop_hint"), size="1", color_scheme="gray"),
+                align="center",
+                spacing="1",
+            ),
+            id=UPLOAD_ID,
+            multiple=True,
+            accept=ACCEPT,
+            max_files=MAX_FILES_PER_UPLOAD,
+            disabled=S.uploading,
+            on_drop=S.upload(
+                rx.upload_files(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress)
+            ),
+            border=f"2px dashed {rx.color('accent', 7)}",
+            border_radius="10px",
+            padding="1.25rem",
+            width="100%",
+            cursor="pointer",
+        ),
+        rx.cond(
+            S.uploading,
+            rx.progress(value=S.upload_percent, width="100%", id="vm-upload-progress"),
+        ),
+        rx.vstack(rx.foreach(S.uploads, _upload_row), spacing="1", id="vm-uploads"),
+        width="100%",
+        spacing="2",
+    )
+
+
+def clips_panel() -> rx.Component:
+    return card(
+        rx.heading(t("vm_clips"), size="4", as_="h2"),
+        _uploader(),
+        rx.form(
+            rx.hstack(
+                rx.input(
+                    name="name",
+                    placeholder=t("vm_group_name"),
+                    max_length=60,
+                    required=True,
+                    size="2",
+                    id="vm-group-name",
+                ),
+                rx.button(rx.icon("plus", size=14), t("vm_add_group"), type="submit", size="2"),
+                spacing="2",
+            ),
+            on_submit=S.add_group,
+            reset_on_submit=True,
+        ),
+        rx.cond(
+            S.clip_count == 0,
+            rx.text(t("vm_no_clips"), size="2", color_scheme="gray", id="vm-no-clips"),
+        ),
+        rx.vstack(rx.foreach(S.group_boxes, _group), spacing="3", width="100%", id="vm-groups"),
+    )

@@ -1,0 +1,110 @@
+"""One project's page: clips, settings, estimate and the project's work."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku import routes
+from lumiku.components.forms import error_callout, notice_callout
+from lumiku.components.layout import signed_in_page
+from lumiku.components.text import t
+from lumiku.pages.apps.video_mixer.clips import clips_panel
+from lumiku.pages.apps.video_mixer.estimate import confirm_generate, estimate_panel
+from lumiku.pages.apps.video_mixer.project_list import back_link, delete_project_dialog
+from lumiku.pages.apps.video_mixer.settings import settings_panel
+from lumiku.pages.work import work_list
+from lumiku.state.video_mixer import (
+    VideoMixerState as S,
+)
+
+# ------------------------------------------------------------------ one project: the page
+
+
+def _header() -> rx.Component:
+    return rx.cond(
+        S.editing_name,
+        rx.form(
+            rx.flex(
+                rx.input(
+                    name="name",
+                    default_value=S.project_name,
+                    max_length=100,
+                    required=True,
+                    id="vm-rename",
+                ),
+                rx.input(
+                    name="description",
+                    default_value=S.project_description,
+                    max_length=500,
+                    flex="1",
+                ),
+                rx.button(t("save"), type="submit"),
+                rx.button(
+                    t("cancel"),
+                    variant="soft",
+                    color_scheme="gray",
+                    type="button",
+                    on_click=S.edit_name(False),
+                ),
+                gap="2",
+                wrap="wrap",
+                width="100%",
+            ),
+            on_submit=S.rename_project,
+            width="100%",
+        ),
+        rx.flex(
+            rx.vstack(
+                rx.heading(S.project_name, size="7", as_="h1", id="vm-project-name"),
+                rx.cond(
+                    S.project_description != "", rx.text(S.project_description, color_scheme="gray")
+                ),
+                spacing="1",
+            ),
+            rx.hstack(
+                rx.button(
+                    rx.icon("pencil", size=14),
+                    t("vm_rename"),
+                    variant="soft",
+                    size="2",
+                    on_click=S.edit_name(True),
+                ),
+                rx.button(
+                    rx.icon("trash-2", size=14),
+                    t("vm_delete_project"),
+                    variant="soft",
+                    color_scheme="red",
+                    size="2",
+                    on_click=S.ask_delete_project(S.project_id),
+                ),
+                spacing="2",
+            ),
+            justify="between",
+            gap="3",
+            wrap="wrap",
+            width="100%",
+        ),
+    )
+
+
+@signed_in_page(routes.VIDEO_MIXER_PROJECT, "Video Mixer", on_load=S.load_project)
+def video_mixer_project() -> rx.Component:
+    return rx.vstack(
+        back_link(routes.VIDEO_MIXER, "vm_all_projects"),
+        _header(),
+        error_callout(S.error, "vm-error"),
+        notice_callout(S.notice, "vm-notice"),
+        rx.grid(
+            clips_panel(),
+            rx.vstack(settings_panel(), estimate_panel(), spacing="4", width="100%"),
+            columns=rx.breakpoints(initial="1", lg="2"),
+            spacing="4",
+            width="100%",
+        ),
+        rx.heading(t("vm_results"), size="5", as_="h2"),
+        work_list(),
+        confirm_generate(),
+        delete_project_dialog(),
+        spacing="4",
+        width="100%",
+    )

@@ -1,0 +1,129 @@
+"""The project list: create, open and delete projects."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from lumiku import routes
+from lumiku.components.dialogs import confirm_dialog
+from lumiku.components.forms import error_callout, notice_callout
+from lumiku.components.layout import signed_in_page
+from lumiku.components.pager import pager
+from lumiku.components.text import t
+from lumiku.state.video_mixer import (
+    ProjectCard,
+)
+from lumiku.state.video_mixer import (
+    VideoMixerState as S,
+)
+
+
+def back_link(href: str, key: str) -> rx.Component:
+    return rx.link(rx.hstack(rx.icon("arrow-left", size=16), t(key), align="center"), href=href)
+
+
+# ------------------------------------------------------------------ the project list
+
+
+def _project_card(project: ProjectCard) -> rx.Component:
+    return rx.card(
+        rx.flex(
+            rx.link(
+                rx.vstack(
+                    rx.text(project.name, weight="bold", size="4"),
+                    rx.cond(
+                        project.description != "",
+                        rx.text(project.description, size="2", color_scheme="gray"),
+                    ),
+                    rx.text(project.clips_text, " · ", project.updated, size="1"),
+                    spacing="1",
+                ),
+                href="/apps/video-mixer/" + project.id,
+                class_name="vm-open-project",
+                underline="none",
+            ),
+            rx.icon_button(
+                rx.icon("trash-2", size=16),
+                variant="ghost",
+                color_scheme="red",
+                aria_label="delete project",
+                on_click=S.ask_delete_project(project.id),
+            ),
+            justify="between",
+            align="start",
+            width="100%",
+        ),
+        width="100%",
+        class_name="vm-project",
+    )
+
+
+def _new_project_form() -> rx.Component:
+    return rx.form(
+        rx.flex(
+            rx.input(
+                name="name",
+                placeholder=t("vm_project_name"),
+                required=True,
+                max_length=100,
+                id="vm-new-name",
+                flex="1",
+                min_width="12rem",
+            ),
+            rx.input(
+                name="description",
+                placeholder=t("vm_project_description"),
+                max_length=500,
+                flex="2",
+                min_width="12rem",
+            ),
+            rx.button(rx.icon("plus", size=16), t("vm_new_project"), type="submit", id="vm-create"),
+            gap="2",
+            wrap="wrap",
+            width="100%",
+        ),
+        on_submit=S.create_project,
+        reset_on_submit=True,
+        width="100%",
+    )
+
+
+def delete_project_dialog() -> rx.Component:
+    return confirm_dialog(
+        title_key="vm_delete_project_title",
+        body_key="vm_delete_project_body",
+        confirm_key="work_delete",
+        on_confirm=S.delete_project,
+        confirm_id="vm-confirm-delete-project",
+        open=S.confirm_delete_project != "",
+        on_cancel=S.keep_project,
+    )
+
+
+@signed_in_page(routes.VIDEO_MIXER, "Video Mixer", on_load=S.load_list)
+def video_mixer() -> rx.Component:
+    return rx.vstack(
+        back_link(routes.DASHBOARD, "back_to_dashboard"),
+        rx.vstack(
+            rx.heading("Video Mixer", size="7", as_="h1"),
+            rx.text(t("app_video_mixer_desc"), color_scheme="gray"),
+            spacing="1",
+        ),
+        _new_project_form(),
+        error_callout(S.error, "vm-error"),
+        notice_callout(S.notice, "vm-notice"),
+        rx.cond(
+            S.list_loaded & (S.list_total == 0),
+            rx.text(t("vm_no_projects"), color_scheme="gray", id="vm-empty"),
+        ),
+        rx.grid(
+            rx.foreach(S.project_cards, _project_card),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="3",
+            width="100%",
+        ),
+        pager(S.list_page, S.list_pages, S.go_to_list_page),
+        delete_project_dialog(),
+        spacing="4",
+        width="100%",
+    )

@@ -1,0 +1,557 @@
+"""Video Mixer's projects: groups, clips, saved settings and presets, the estimate shown before
+spending, and the generation itself. Every function takes the acting user and checks that the
+project, group, clip or preset is theirs; someone else's looks exactly like a missing one."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from lumiku.db import session_scope, utcnow
+from lumiku.models import (
+    Generation,
+    StoredFile,
+    VideoMixerClip,
+    VideoMixerGroup,
+    VideoMixerPreset,
+    VideoMixerProject,
+)
+from lumiku.services import billing, files, generations, media
+from lumiku.services.errors import NotFound, ServiceError
+from lumiku.services.storage import get_storage
+from lumiku.services.video_mixer import rules
+
+APP_ID = "video-mixer"
+MODEL_KEY = "video-mixer:ffmpeg-standard"
+MAX_GROUPS = 20
+MAX_CLIPS = 100
+MAX_PRESETS = 30
+PAGE_SIZE = 12
+
+
+def _name(value: Any, limit: int, field: str = "name") -> str:
+    name = " ".join(value.split())[:limit] if isinstance(value, str) else ""
+    if not name:
+        raise ServiceError("field_required", name=field)
+    return name
+
+
+def _project(db: Session, user_id: int, project_id: Any) -> VideoMixerProject:
+    project = db.get(VideoMixerProject, project_id) if isinstance(project_id, str) else None
+    if project is None or project.user_id != user_id:
+        raise NotFound()
+    return project
+
+
+def _part(db: Session, user_id: int, model: type, row_id: Any) -> Any:
+    """A group or clip, reached only through a project of the user's."""
+    row = db.get(model, row_id) if isinstance(row_id, str) else None
+    if row is None:
+        raise NotFound()
+    _project(db, user_id, row.project_id)
+    return row
+
+
+def _touch(project: VideoMixerProject) -> None:
+    project.updated_at = utcnow()
+
+
+# ------------------------------------------------------------------ reading
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    id: str
+    name: str
+    description: str
+    clips: int
+    groups: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class ClipView:
+    id: str
+    name: str
+    duration: float
+    size_bytes: int
+    width: int | None
+    height: int | None
+    group_id: str  # "" when not in a group
+    file_id: str
+    thumbnail_id: str
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    id: str
+    name: str
+    description: str
+    settings: dict[str, Any]
+    groups: list[GroupView]
+    clips: list[ClipView]  # in play order: by group, then position
+
+
+@dataclass(frozen=True)
+class ProjectPage:
+    rows: list[ProjectSummary]
+    page: int
+    pages: int
+    total: int
+
+
+def list_projects(user_id: int, page: int = 1) -> ProjectPage:
+    with session_scope() as db:
+        total = db.exec(
+            select(func.count())
+            .select_from(VideoMixerProject)
+            .where(VideoMixerProject.user_id == user_id)
+        ).one()
+        pages = max(1, -(-total // PAGE_SIZE))
+        page = min(max(1, page if isinstance(page, int) else 1), pages)
+        projects = db.exec(
+            select(VideoMixerProject)
+            .where(VideoMixerProject.user_id == user_id)
+            .order_by(VideoMixerProject.updated_at.desc(), VideoMixerProject.id)
+            .offset((page - 1) * PAGE_SIZE)
+            .limit(PAGE_SIZE)
+        ).all()
+        ids = [p.id for p in projects]
+
+        def counts(model: type) -> dict[str, int]:
+            rows = db.exec(
+                select(model.project_id, func.count())
+                .where(model.project_id.in_(ids))
+                .group_by(model.project_id)
+            ).all()
+            return dict(rows)
+
+        clips, groups = counts(VideoMixerClip), counts(VideoMixerGroup)
+        rows = [
+            ProjectSummary(
+                p.id, p.name, p.description, clips.get(p.id, 0), groups.get(p.id, 0), p.updated_at
+            )
+            for p in projects
+        ]
+        return ProjectPage(rows, page, pages, total)
+
+
+def get_project(user_id: int, project_id: str) -> ProjectDetail:
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        groups = db.exec(
+            select(VideoMixerGroup)
+            .where(VideoMixerGroup.project_id == project.id)
+            .order_by(VideoMixerGroup.position, VideoMixerGroup.id)
+        ).all()
+        rank = {g.id: n for n, g in enumerate(groups)}
+        rows = db.exec(
+            select(VideoMixerClip, StoredFile)
+            .join(StoredFile, StoredFile.id == VideoMixerClip.file_id)
+            .where(VideoMixerClip.project_id == project.id)
+        ).all()
+        rows = sorted(
+            rows,
+            key=lambda r: (
+                rank.get(r[0].group_id, -1),
+                r[0].position,
+                r[0].created_at,
+                r[0].id,
+            ),
+        )
+        return ProjectDetail(
+            project.id,
+            project.name,
+            project.description,
+            dict(project.settings),
+            [GroupView(g.id, g.name, g.position) for g in groups],
+            [
+                ClipView(
+                    clip.id,
+                    stored.original_name or "video",
+                    stored.duration_seconds or 0.0,
+                    stored.size_bytes,
+                    stored.width,
+                    stored.height,
+                    clip.group_id or "",
+                    stored.id,
+                    clip.thumbnail_id or "",
+                )
+                for clip, stored in rows
+            ],
+        )
+
+
+# ------------------------------------------------------------------ projects
+
+
+def create_project(user_id: int, name: str, description: str = "") -> str:
+    with session_scope() as db:
+        project = VideoMixerProject(
+            id=secrets.token_hex(16),
+            user_id=user_id,
+            name=_name(name, 100),
+            description=description.strip()[:500] if isinstance(description, str) else "",
+            settings=rules.MixSettings().to_dict(),
+        )
+        db.add(project)
+        return project.id
+
+
+def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        project.name = _name(name, 100)
+        project.description = description.strip()[:500] if isinstance(description, str) else ""
+        _touch(project)
+
+
+def delete_project(user_id: int, project_id: str) -> int:
+    """Removes the project with its clips, their files and its generated videos, and frees their
+    space; refused while one of its generations is still running. Returns files freed."""
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        running = db.exec(
+            select(Generation.id).where(
+                Generation.user_id == user_id,
+                Generation.project_id == project.id,
+                Generation.status.in_(generations.ACTIVE),
+            )
+        ).first()
+        if running:
+            raise ServiceError("generation_still_running")
+        made = db.exec(
+            select(Generation.id).where(
+                Generation.user_id == user_id, Generation.project_id == project.id
+            )
+        ).all()
+        clips = db.exec(select(VideoMixerClip).where(VideoMixerClip.project_id == project.id)).all()
+        file_ids = [c.file_id for c in clips] + [c.thumbnail_id for c in clips if c.thumbnail_id]
+    for generation_id in made:
+        generations.delete(user_id, generation_id)
+    freed = files.delete_files(user_id, file_ids)
+    with session_scope() as db:
+        db.delete(_project(db, user_id, project_id))
+    return freed
+
+
+# ------------------------------------------------------------------ groups
+
+
+def _renumber(rows: list) -> None:
+    for position, row in enumerate(rows):
+        row.position = position
+
+
+def add_group(user_id: int, project_id: str, name: str) -> str:
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        count = db.exec(
+            select(func.count())
+            .select_from(VideoMixerGroup)
+            .where(VideoMixerGroup.project_id == project.id)
+        ).one()
+        if count >= MAX_GROUPS:
+            raise ServiceError("video_mixer_too_many_groups", max=MAX_GROUPS)
+        group = VideoMixerGroup(
+            id=secrets.token_hex(16), project_id=project.id, name=_name(name, 60), position=count
+        )
+        db.add(group)
+        _touch(project)
+        return group.id
+
+
+def rename_group(user_id: int, group_id: str, name: str) -> None:
+    with session_scope() as db:
+        _part(db, user_id, VideoMixerGroup, group_id).name = _name(name, 60)
+
+
+def move_group(user_id: int, group_id: str, step: int) -> None:
+    """Moves a group one place earlier (-1) or later (+1) in the play order."""
+    if step not in (-1, 1):
+        raise ServiceError("parameter_invalid", name="step")
+    with session_scope() as db:
+        group = _part(db, user_id, VideoMixerGroup, group_id)
+        siblings = list(
+            db.exec(
+                select(VideoMixerGroup)
+                .where(VideoMixerGroup.project_id == group.project_id)
+                .order_by(VideoMixerGroup.position, VideoMixerGroup.id)
+            ).all()
+        )
+        _swap(siblings, siblings.index(group), step)
+
+
+def _swap(rows: list, index: int, step: int) -> None:
+    other = index + step
+    if 0 <= other < len(rows):
+        rows[index], rows[other] = rows[other], rows[index]
+    _renumber(rows)
+
+
+def delete_group(user_id: int, group_id: str) -> None:
+    """Its clips stay in the project, ungrouped."""
+    with session_scope() as db:
+        group = _part(db, user_id, VideoMixerGroup, group_id)
+        for clip in db.exec(select(VideoMixerClip).where(VideoMixerClip.group_id == group.id)):
+            clip.group_id = None
+        db.delete(group)
+        db.flush()
+        rest = db.exec(
+            select(VideoMixerGroup)
+            .where(VideoMixerGroup.project_id == group.project_id)
+            .order_by(VideoMixerGroup.position)
+        ).all()
+        _renumber(list(rest))
+
+
+# ------------------------------------------------------------------ clips
+
+
+def _clip_count(db: Session, project_id: str) -> int:
+    return db.exec(
+        select(func.count())
+        .select_from(VideoMixerClip)
+        .where(VideoMixerClip.project_id == project_id)
+    ).one()
+
+
+def add_clip(
+    user_id: int, project_id: str, path: Path, original_name: str, group_id: str = ""
+) -> str:
+    """Checks the upload (a readable video within the size limit and the storage quota),
+    stores it with a thumbnail and adds it at the end of its group."""
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        if group_id and _part(db, user_id, VideoMixerGroup, group_id).project_id != project.id:
+            raise NotFound()
+        if _clip_count(db, project.id) >= MAX_CLIPS:
+            raise ServiceError("video_mixer_too_many_clips", max=MAX_CLIPS)
+    video = files.store_upload(user_id, path, original_name, {"video"})
+    stored = [video.id]
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            thumb = Path(folder) / "thumb.jpg"
+            with get_storage().local_copy(files.owned(user_id, video.id).key) as local:
+                media.video_thumbnail(local, thumb, video.duration_seconds or 0.0)
+            thumbnail = files.store_upload(user_id, thumb, "thumbnail.jpg", {"image"})
+            stored.append(thumbnail.id)
+        with session_scope() as db:
+            project = _project(db, user_id, project_id)  # deleted meanwhile: refused
+            if group_id:
+                _part(db, user_id, VideoMixerGroup, group_id)
+            clip = VideoMixerClip(
+                id=secrets.token_hex(16),
+                project_id=project.id,
+                group_id=group_id or None,
+                file_id=video.id,
+                thumbnail_id=thumbnail.id,
+                position=_clip_count(db, project.id),
+            )
+            db.add(clip)
+            _touch(project)
+            return clip.id
+    except BaseException:
+        files.delete_files(user_id, stored)
+        raise
+
+
+def move_clip(user_id: int, clip_id: str, group_id: str) -> None:
+    """Into another group of the same project ("" for none), at its end."""
+    with session_scope() as db:
+        clip = _part(db, user_id, VideoMixerClip, clip_id)
+        if group_id and _part(db, user_id, VideoMixerGroup, group_id).project_id != clip.project_id:
+            raise NotFound()
+        clip.group_id = group_id or None
+        clip.position = _clip_count(db, clip.project_id)
+
+
+def reorder_clip(user_id: int, clip_id: str, step: int) -> None:
+    """One place earlier (-1) or later (+1) among the clips of its group."""
+    if step not in (-1, 1):
+        raise ServiceError("parameter_invalid", name="step")
+    with session_scope() as db:
+        clip = _part(db, user_id, VideoMixerClip, clip_id)
+        siblings = list(
+            db.exec(
+                select(VideoMixerClip)
+                .where(
+                    VideoMixerClip.project_id == clip.project_id,
+                    VideoMixerClip.group_id == clip.group_id
+                    if clip.group_id
+                    else VideoMixerClip.group_id.is_(None),
+                )
+                .order_by(VideoMixerClip.position, VideoMixerClip.created_at, VideoMixerClip.id)
+            ).all()
+        )
+        _swap(siblings, siblings.index(clip), step)
+
+
+def delete_clip(user_id: int, clip_id: str) -> None:
+    with session_scope() as db:
+        clip = _part(db, user_id, VideoMixerClip, clip_id)
+        file_ids = [clip.file_id, clip.thumbnail_id or ""]
+    files.delete_files(user_id, file_ids)  # the clip row goes with its file
+
+
+# ------------------------------------------------------------------ settings and presets
+
+
+def save_settings(user_id: int, project_id: str, raw: dict[str, Any]) -> rules.MixSettings:
+    settings = rules.parse_settings(raw)
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        project.settings = settings.to_dict()
+    return settings
+
+
+@dataclass(frozen=True)
+class PresetView:
+    id: str
+    name: str
+    settings: dict[str, Any]
+
+
+def list_presets(user_id: int) -> list[PresetView]:
+    with session_scope() as db:
+        rows = db.exec(
+            select(VideoMixerPreset)
+            .where(VideoMixerPreset.user_id == user_id)
+            .order_by(VideoMixerPreset.name)
+        ).all()
+        return [PresetView(r.id, r.name, dict(r.settings)) for r in rows]
+
+
+def save_preset(user_id: int, name: str, raw: dict[str, Any]) -> str:
+    """Saving under an existing name replaces that preset's settings. The fixed first clip
+    belongs to one project, so presets never carry it."""
+    settings = {**rules.parse_settings(raw).to_dict(), "fixed_first_clip": ""}
+    name = _name(name, 60)
+    with session_scope() as db:
+        existing = db.exec(
+            select(VideoMixerPreset).where(
+                VideoMixerPreset.user_id == user_id, VideoMixerPreset.name == name
+            )
+        ).first()
+        if existing is not None:
+            existing.settings = settings
+            return existing.id
+        count = db.exec(
+            select(func.count())
+            .select_from(VideoMixerPreset)
+            .where(VideoMixerPreset.user_id == user_id)
+        ).one()
+        if count >= MAX_PRESETS:
+            raise ServiceError("video_mixer_too_many_presets", max=MAX_PRESETS)
+        preset = VideoMixerPreset(
+            id=secrets.token_hex(16), user_id=user_id, name=name, settings=settings
+        )
+        db.add(preset)
+        return preset.id
+
+
+def get_preset(user_id: int, preset_id: str) -> PresetView:
+    with session_scope() as db:
+        row = db.get(VideoMixerPreset, preset_id) if isinstance(preset_id, str) else None
+        if row is None or row.user_id != user_id:
+            raise NotFound()
+        return PresetView(row.id, row.name, dict(row.settings))
+
+
+def delete_preset(user_id: int, preset_id: str) -> None:
+    get_preset(user_id, preset_id)
+    with session_scope() as db:
+        db.delete(db.get(VideoMixerPreset, preset_id))
+
+
+# ------------------------------------------------------------------ estimate and generate
+
+
+@dataclass(frozen=True)
+class Estimate:
+    combinations: int  # distinct clip sequences: an exact integer, however large
+    max_count: int  # how many distinct videos these settings can make (at most 100)
+    strength: int
+    strength_label: str
+    seconds_per_video: float
+    cost_per_video: int
+    quote: billing.Quote
+
+
+def _inputs(
+    user_id: int, project_id: str, raw: dict[str, Any], count: Any
+) -> tuple[ProjectDetail, rules.MixSettings, list[rules.Clip]]:
+    """The checked request: settings, count, and the project's clips these settings can use."""
+    settings = rules.parse_settings(raw)
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100:
+        raise ServiceError("quantity_invalid", max=rules.MAX_VARIANTS)
+    project = get_project(user_id, project_id)
+    if settings.fixed_first_clip and settings.fixed_first_clip not in {c.id for c in project.clips}:
+        raise ServiceError("parameter_invalid", name="fixed_first_clip")
+    clips = [rules.Clip(c.id, c.duration, c.group_id) for c in project.clips]
+    if not rules.used_clips(clips, settings):
+        raise ServiceError(
+            "video_mixer_no_grouped_clips" if settings.group_mixing else "video_mixer_no_clips"
+        )
+    return project, settings, clips
+
+
+def _max_count(clips: list[rules.Clip], settings: rules.MixSettings) -> int:
+    """Speeds and visual variation make every variant unique; otherwise the clip sequences
+    are all there is to tell videos apart."""
+    if settings.speed_variations or settings.visual_variation:
+        return rules.MAX_VARIANTS
+    return min(rules.MAX_VARIANTS, rules.combinations(clips, settings))
+
+
+def estimate(user_id: int, project_id: str, raw: dict[str, Any], count: int) -> Estimate:
+    _project, settings, clips = _inputs(user_id, project_id, raw, count)
+    score, label = rules.strength(settings)
+    return Estimate(
+        combinations=rules.combinations(clips, settings),
+        max_count=_max_count(clips, settings),
+        strength=score,
+        strength_label=label,
+        seconds_per_video=rules.estimated_duration(clips, settings),
+        cost_per_video=rules.cost_per_video(settings),
+        quote=billing.quote(user_id, APP_ID, MODEL_KEY, {"settings": settings.to_dict()}, count),
+    )
+
+
+def generate(user_id: int, project_id: str, raw: dict[str, Any], count: int, key: str) -> str:
+    """Plans `count` distinct variants, holds their price and queues one item per variant.
+    Each item keeps its plan (seed, order, trims, speeds), so it can be made again exactly."""
+    project, settings, clips = _inputs(user_id, project_id, raw, count)
+    possible = _max_count(clips, settings)
+    if count > possible:
+        raise ServiceError("video_mixer_too_few_combinations", possible=possible)
+    plans = rules.plan_variants(clips, settings, count, seed=secrets.randbelow(2**31))
+    save_settings(user_id, project_id, settings.to_dict())
+    return generations.submit(
+        user_id,
+        APP_ID,
+        MODEL_KEY,
+        title=f"{project.name} · {count}",
+        items=[{"plan": plan.to_dict()} for plan in plans],
+        settings={
+            "mix": settings.to_dict(),
+            "sources": {c.id: c.file_id for c in project.clips},
+        },
+        price_params={"settings": settings.to_dict()},
+        key=key,
+        project_id=project.id,
+    )
