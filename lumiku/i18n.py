@@ -127,6 +127,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Too many failed sign-ins. This account is locked; try again in {minutes} minutes."
         ),
         "rate_limited_sign-in": "Too many sign-in attempts. Try again in {minutes} minutes.",
+        "rate_limited_current-password": (
+            "Too many password checks. Try again in {minutes} minutes."
+        ),
         "rate_limited_register": "Too many new accounts from your network. Try again in "
         "{minutes} minutes.",
         "current_password_wrong": "Your current password is wrong.",
@@ -231,6 +234,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "buy_button": "Buy",
         "subscribe_button": "Subscribe",
         "buy_confirm_title": "Continue to payment?",
+        "buy_extends_plan": "Your {plan} plan runs until {until}; this adds one more period.",
+        "buy_replaces_plan": (
+            "Your {plan} plan (until {until}) ends as soon as this one starts; its remaining days "
+            "are not carried over."
+        ),
         "buy_confirm_body": "You will pay on Duitku's page. Credits or your plan start as soon "
         "as Duitku confirms the payment.",
         "buy_continue": "Pay with Duitku",
@@ -347,6 +355,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vm_clips": "Clips",
         "vm_drop_clips": "Drop video clips here, or click to choose",
         "vm_drop_hint": "MP4, MOV or WebM · up to 10 at a time",
+        "vm_upload_sending": "Sending",
         "vm_upload_checking": "checking…",
         "vm_upload_added": "added",
         "vm_upload_too_many": "only {max} files at a time: add this one again",
@@ -548,6 +557,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{minutes} menit."
         ),
         "rate_limited_sign-in": "Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.",
+        "rate_limited_current-password": (
+            "Terlalu banyak pemeriksaan kata sandi. Coba lagi dalam {minutes} menit."
+        ),
         "rate_limited_register": (
             "Terlalu banyak akun baru dari jaringan Anda. Coba lagi dalam {minutes} menit."
         ),
@@ -658,6 +670,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "buy_button": "Beli",
         "subscribe_button": "Berlangganan",
         "buy_confirm_title": "Lanjut ke pembayaran?",
+        "buy_extends_plan": "Paket {plan} Anda berlaku sampai {until}; ini menambah satu periode.",
+        "buy_replaces_plan": (
+            "Paket {plan} Anda (sampai {until}) berakhir begitu paket ini mulai; sisa harinya "
+            "tidak dipindahkan."
+        ),
         "buy_confirm_body": "Anda akan membayar di halaman Duitku. Kredit atau paket Anda aktif "
         "segera setelah Duitku mengonfirmasi pembayaran.",
         "buy_continue": "Bayar dengan Duitku",
@@ -776,6 +793,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vm_clips": "Klip",
         "vm_drop_clips": "Letakkan klip video di sini, atau klik untuk memilih",
         "vm_drop_hint": "MP4, MOV atau WebM · sampai 10 sekaligus",
+        "vm_upload_sending": "Mengirim",
         "vm_upload_checking": "memeriksa…",
         "vm_upload_added": "ditambahkan",
         "vm_upload_too_many": "hanya {max} berkas sekaligus: tambahkan yang ini lagi",

@@ -38,6 +38,17 @@ def buy_dialog() -> rx.Component:
                 rx.text(BuyState.confirm_price, weight="bold"),
                 justify="between",
             ),
+            rx.cond(
+                BuyState.confirm_note != "",
+                rx.callout(
+                    BuyState.confirm_note,
+                    icon="info",
+                    color_scheme="amber",
+                    size="1",
+                    margin_top="0.5rem",
+                    id="buy-plan-note",
+                ),
+            ),
             rx.text(t("buy_confirm_body"), size="2", color_scheme="gray", margin_top="0.5rem"),
             error_callout(BuyState.error, "buy-error"),
             rx.hstack(

@@ -313,6 +313,8 @@ def _own_user(db: Session, actor: CurrentUser) -> User:
 
 
 def _require_current_password(user: User, password: str) -> None:
+    """A stolen session must not become a password-guessing oracle: the checks are limited."""
+    ratelimit.hit(get_redis(), ratelimit.CURRENT_PASSWORD_PER_USER, str(user.id))
     if not verify_password(password, user.password_hash):
         raise ServiceError("current_password_wrong")
 

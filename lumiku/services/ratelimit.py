@@ -19,6 +19,7 @@ class Limit:
 
 SIGN_IN_PER_IP = Limit("sign-in", 5, 15 * 60)
 REGISTER_PER_IP = Limit("register", 3, 60 * 60)
+CURRENT_PASSWORD_PER_USER = Limit("current-password", 5, 15 * 60)
 
 
 def hit(client: redis.Redis, limit: Limit, subject: str) -> None:

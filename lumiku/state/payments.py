@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from lumiku import routes
-from lumiku.i18n import format_datetime, format_number, format_rupiah
-from lumiku.services import payments, users
+from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
+from lumiku.services import payments, subscriptions, users
 from lumiku.services.errors import NotFound
 from lumiku.settings import get_settings
 from lumiku.state.auth import AuthState, signed_in_user
@@ -36,6 +36,7 @@ class BuyState(rx.State):
     confirm_open: bool = False
     confirm_name: str = ""
     confirm_price: str = ""
+    confirm_note: str = ""  # what buying a plan does to the plan in force
     busy: bool = False
     error: str = ""
     _choice: tuple[str, str] = ("", "")
@@ -62,14 +63,19 @@ class BuyState(rx.State):
         return None
 
     @rx.event
-    def choose(self, item_type: str, item_id: str):
+    async def choose(self, item_type: str, item_id: str):
         """Opens the confirmation with a fresh key, so a double click checks out once."""
+        session, user = await signed_in_user(self)
+        if user is None:
+            return session._to_sign_in()
         offer = next((o for o in self.offers if (o.type, o.id) == (item_type, item_id)), None)
         if offer is None or not self.configured:
-            return
+            return None
         self._choice, self._key = (offer.type, offer.id), secrets.token_hex(16)
         self.confirm_name, self.confirm_price = offer.name, offer.price
+        self.confirm_note = await call(_plan_change_note, user.id, offer, session.lang)
         self.error, self.confirm_open = "", True
+        return None
 
     @rx.event
     def close(self):
@@ -94,6 +100,18 @@ class BuyState(rx.State):
         finally:
             self.busy = False
         yield rx.redirect(result.payment_url)  # another host: the same tab goes to Duitku
+
+
+def _plan_change_note(user_id: int, offer: Offer, lang: str) -> str:
+    """A paid plan in force is extended by buying it again, and replaced (its remaining days
+    lost) by buying another: say which before the user pays."""
+    plan = subscriptions.current(user_id) if offer.type == "plan" else None
+    if plan is None or plan.price_rupiah == 0:
+        return ""
+    until = format_datetime(plan.ends_at, lang)
+    if plan.plan_id == offer.id:
+        return tr("buy_extends_plan", lang, plan=plan.plan_name, until=until)
+    return tr("buy_replaces_plan", lang, plan=plan.plan_name, until=until)
 
 
 class PaymentState(rx.State):

@@ -106,7 +106,8 @@ class VideoMixerState(rx.State):
     clip_choices: list[Choice] = []
     clip_count: int = 0
     uploads: list[UploadRow] = []
-    uploading: bool = False
+    uploading: bool = False  # the files arrived and are being checked one by one
+    sending: bool = False  # the browser is still sending them
     upload_percent: int = 0
 
     # every option of the settings panel (selects hold strings)
@@ -384,7 +385,7 @@ class VideoMixerState(rx.State):
         if user is None:
             return session._to_sign_in()
         project_id = str(self.router.url.path).rstrip("/").rsplit("/", 1)[-1][:32]
-        self.confirming = self.editing_name = self.uploading = False
+        self.confirming = self.editing_name = self.uploading = self.sending = False
         self.uploads, self.preset_name = [], ""
         self.project_id = project_id
         try:
@@ -448,6 +449,15 @@ class VideoMixerState(rx.State):
     def upload_progress(self, progress: dict):
         if isinstance(progress, dict) and isinstance(progress.get("progress"), int | float):
             self.upload_percent = max(0, min(100, round(progress["progress"] * 100)))
+            self.sending = self.upload_percent < 100
+
+    @rx.event
+    async def drop_rejected(self, rejected: list):
+        """Files the browser refused before sending (type, size, count), each with its reason."""
+        lang = await self._lang()
+        if not isinstance(rejected, list) or self.uploading:
+            return
+        self.uploads = [_refused_row(entry, lang) for entry in rejected[:50]]
 
     @rx.event
     async def upload(self, uploads: list[rx.UploadFile]):
@@ -455,6 +465,8 @@ class VideoMixerState(rx.State):
         session, user = await self._user()
         if user is None:
             yield session._to_sign_in()
+            return
+        if not uploads:  # every dropped file was refused by the browser: drop_rejected says why
             return
         lang = session.lang
         extra = [
@@ -467,7 +479,7 @@ class VideoMixerState(rx.State):
         ]
         uploads = uploads[:MAX_FILES_PER_UPLOAD]
         self.uploads = [UploadRow(f.name or "video", "waiting", "") for f in uploads] + extra
-        self.uploading, self.upload_percent = True, 100
+        self.uploading, self.sending = True, False
         yield
         for n, upload in enumerate(uploads):
             rows = list(self.uploads)
@@ -611,6 +623,21 @@ class VideoMixerState(rx.State):
         await self._estimate(user.id)
         await self._refresh_work(user.id)
         return None
+
+
+def _refused_row(entry: object, lang: str) -> UploadRow:
+    """One rejection, `{name, codes}` with react-dropzone's error codes, as a row."""
+    entry = entry if isinstance(entry, dict) else {}
+    name, codes = entry.get("name"), entry.get("codes")
+    name = Path(name).name[:200] if isinstance(name, str) and name.strip("./") else "video"
+    codes = codes if isinstance(codes, list) else []
+    if "file-too-large" in codes:
+        message = tr("file_too_large", lang, limit_mb=files.limit_bytes("video") // 2**20)
+    elif "too-many-files" in codes:
+        message = tr("vm_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD)
+    else:
+        message = tr("file_type_not_allowed", lang, kinds="MP4, MOV, WebM")
+    return UploadRow(name, "refused", message)
 
 
 def _spool(upload: rx.UploadFile, path: Path) -> None:

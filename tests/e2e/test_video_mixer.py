@@ -48,6 +48,14 @@ def test_create_upload_generate_and_download(page: Page, base_url: str, user, tm
     expect(page.locator(".vm-clip img")).to_have_count(2)  # thumbnails
     expect(page.locator("#vm-combinations")).to_have_text("2")
 
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a video either")
+    page.locator("#vm-upload input[type=file]").set_input_files([notes])  # refused by the browser
+    expect(rows).to_have_count(1)
+    expect(rows.and_(page.locator("[data-status=refused]"))).to_contain_text("MP4, MOV, WebM")
+    expect(rows).to_contain_text("notes.txt")
+    expect(page.locator(".vm-clip")).to_have_count(2)
+
     # two clips only make two orders: speed variations make every video different
     page.locator("#vm-speed_variations").click()
     page.locator("#vm-count").fill("3")

@@ -275,3 +275,18 @@ def test_change_password_signs_out_the_other_sessions():
     assert auth.resolve(other.token) is None and auth.resolve(signed.token) is not None
     assert code_of(sign_in, ip="10.0.3.1") == "invalid_credentials"
     assert sign_in(password="baru-rahasia-1", ip="10.0.3.2")
+
+
+def test_current_password_checks_are_limited_per_account():
+    signed = register()
+    for _ in range(5):
+        assert (
+            code_of(auth.change_email, signed.user, "new@example.com", "guess")
+            == "current_password_wrong"
+        )
+    assert code_of(auth.change_password, signed.user, "rahasia-123", "baru-rahasia-1") == (
+        "rate_limited_current-password"
+    )
+    assert code_of(auth.change_email, signed.user, "new@example.com", "rahasia-123") == (
+        "rate_limited_current-password"
+    )  # even the right password waits: the guesser could not tell otherwise

@@ -174,3 +174,26 @@ def test_no_handler_lets_a_client_name_whose_data_to_load():
             params = handler.fn.__code__.co_varnames[: handler.fn.__code__.co_argcount]
             if "user_id" in params:
                 assert state.__module__ == admin.__name__, f"{state.__name__}.{name}"
+
+
+def test_buying_a_plan_says_first_what_happens_to_the_plan_in_force():
+    from lumiku.services import seed, subscriptions
+    from lumiku.state.payments import BuyState
+
+    seed.run_all()
+    signed, _, get = signed_in(1)
+    auth.change_language(signed.user, "en")
+    buy = get(BuyState)
+    call(buy, "load")
+    buy.configured = True  # the offers are the catalogue's; the gateway is never reached here
+    call(buy, "choose", "plan", "pro-monthly")
+    assert buy.confirm_open and buy.confirm_note == ""  # nothing paid is in force
+    subscriptions.set_plan(signed.user.id, "basic-monthly", "test")
+    call(buy, "choose", "plan", "pro-monthly")
+    assert "Basic" in buy.confirm_note and "not carried over" in buy.confirm_note
+    call(buy, "choose", "plan", "basic-monthly")
+    assert "adds one more period" in buy.confirm_note
+    buy.confirm_open = False
+    call(buy, "choose", "plan", "no-such-plan")
+    call(buy, "choose", {"x": 1}, ["y"])
+    assert not buy.confirm_open

@@ -65,3 +65,36 @@ def test_signed_out_callers_are_sent_to_sign_in(tmp_path):
     state = get(VideoMixerState)
     assert "reason=required" in redirect_target(call(state, "load_list"))
     assert "reason=required" in redirect_target(call(state, "generate"))
+
+
+def test_the_transfer_bar_shows_while_the_browser_sends_and_ignores_odd_reports():
+    _, _, get = signed_in(1)
+    state = get(VideoMixerState)
+    call(state, "upload_progress", {"progress": 0.4, "loaded": 40, "total": 100})
+    assert (state.sending, state.upload_percent) == (True, 40)
+    call(state, "upload_progress", {"progress": "lots"})
+    call(state, "upload_progress", [0.9])
+    assert (state.sending, state.upload_percent) == (True, 40)
+    call(state, "upload_progress", {"progress": 1})
+    assert (state.sending, state.upload_percent) == (False, 100)
+
+
+def test_files_the_browser_refused_are_listed_with_their_reasons():
+    _, session, get = signed_in(1)
+    session.lang = "en"
+    state = get(VideoMixerState)
+    dropped = [
+        {"name": "big.mp4", "codes": ["file-too-large"]},
+        {"name": "notes.txt", "codes": ["file-invalid-type"]},
+        {"name": "../../etc/passwd", "codes": ["too-many-files", 5]},
+        {"name": ["odd"], "codes": None},
+        7,
+    ]
+    call(state, "drop_rejected", dropped)
+    rows = [(r.name, r.status, r.message) for r in state.uploads]
+    assert rows[0][:2] == ("big.mp4", "refused") and "larger than" in rows[0][2]
+    assert rows[1][0] == "notes.txt" and "MP4, MOV, WebM" in rows[1][2]
+    assert rows[2][0] == "passwd" and "10 files at a time" in rows[2][2]
+    assert [r[0] for r in rows[3:]] == ["video", "video"]
+    call(state, "drop_rejected", {"not": "a list"})
+    assert len(state.uploads) == 5

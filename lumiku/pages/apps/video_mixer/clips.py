@@ -6,6 +6,7 @@ import reflex as rx
 
 from lumiku.components.forms import card
 from lumiku.components.text import t
+from lumiku.services import files
 from lumiku.state.video_mixer import (
     MAX_FILES_PER_UPLOAD,
     UPLOAD_ID,
@@ -166,6 +167,13 @@ def _upload_row(row: UploadRow) -> rx.Component:
     )
 
 
+def _names_and_codes(rejected: rx.Var) -> rx.Var:
+    """File objects do not survive the trip to the server: send their names and error codes."""
+    return rx.Var(
+        f"({rejected}).map((r) => ({{name: r.file.name, codes: r.errors.map((e) => e.code)}}))"
+    ).to(list)
+
+
 def _uploader() -> rx.Component:
     return rx.vstack(
         rx.upload(
@@ -180,6 +188,8 @@ def _uploader() -> rx.Component:
             multiple=True,
             accept=ACCEPT,
             max_files=MAX_FILES_PER_UPLOAD,
+            max_size=files.limit_bytes("video"),
+            on_drop_rejected=lambda rejected: S.drop_rejected(_names_and_codes(rejected)),
             disabled=S.uploading,
             on_drop=S.upload(
                 rx.upload_files(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress)
@@ -191,8 +201,15 @@ def _uploader() -> rx.Component:
             cursor="pointer",
         ),
         rx.cond(
-            S.uploading,
-            rx.progress(value=S.upload_percent, width="100%", id="vm-upload-progress"),
+            S.sending,
+            rx.hstack(
+                rx.text(t("vm_upload_sending"), size="1", color_scheme="gray"),
+                rx.progress(value=S.upload_percent, flex="1"),
+                rx.text(S.upload_percent.to_string() + "%", size="1"),
+                width="100%",
+                align="center",
+                id="vm-upload-progress",
+            ),
         ),
         rx.vstack(rx.foreach(S.uploads, _upload_row), spacing="1", id="vm-uploads"),
         width="100%",
