@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import DateTime, event
+from sqlalchemy import DateTime, Select, event, func
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, create_engine, select
 
 from lumiku.settings import get_settings
 
@@ -76,3 +78,24 @@ def session_scope() -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@dataclass(frozen=True)
+class Slice:
+    """One page of an ordered query and where it stands among all of them."""
+
+    rows: list[Any]
+    page: int
+    pages: int
+    total: int
+
+
+def paginate(db: Session, query: Select, page: object, size: int) -> Slice:
+    """The page asked for, clamped to the pages that exist (a client may send anything)."""
+    total = db.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+    pages = max(1, -(-total // size))
+    asked = page if isinstance(page, int) and not isinstance(page, bool) else 1
+    page = min(max(1, asked), pages)
+    return Slice(
+        list(db.exec(query.offset((page - 1) * size).limit(size)).all()), page, pages, total
+    )

@@ -24,7 +24,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from lumiku import plugins
-from lumiku.db import session_scope, utcnow
+from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import AppUsage, CreditEntry, Hold, HoldCapture, SubscriptionPlan, User
 from lumiku.services import ai_models, events, pricing, quotas
 from lumiku.services.accounts import current_subscription, lock_account
@@ -178,16 +178,12 @@ def history(user_id: int, kind: str = "", page: int = 1) -> HistoryPage:
     if kind:
         condition = condition & (CreditEntry.kind == kind)
     with session_scope() as db:
-        total = db.exec(select(func.count()).select_from(CreditEntry).where(condition)).one()
-        pages = max(1, -(-total // HISTORY_PAGE_SIZE))
-        page = min(max(1, int(page)), pages)
-        rows = db.exec(
-            select(CreditEntry)
-            .where(condition)
-            .order_by(CreditEntry.id.desc())
-            .offset((page - 1) * HISTORY_PAGE_SIZE)
-            .limit(HISTORY_PAGE_SIZE)
-        ).all()
+        found = paginate(
+            db,
+            select(CreditEntry).where(condition).order_by(CreditEntry.id.desc()),
+            page,
+            HISTORY_PAGE_SIZE,
+        )
         views = [
             EntryView(
                 id=r.id,
@@ -197,9 +193,9 @@ def history(user_id: int, kind: str = "", page: int = 1) -> HistoryPage:
                 description=r.description,
                 created_at=r.created_at,
             )
-            for r in rows
+            for r in found.rows
         ]
-    return HistoryPage(rows=views, page=page, pages=pages, total=total)
+    return HistoryPage(rows=views, page=found.page, pages=found.pages, total=found.total)
 
 
 # ------------------------------------------------------------------ the entry point for apps

@@ -25,7 +25,7 @@ from rq import Callback, Retry
 from sqlmodel import Session, select
 
 from lumiku import plugins
-from lumiku.db import session_scope, utcnow
+from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import Generation, GenerationItem, Hold, StoredFile
 from lumiku.services import billing, events, files
 from lumiku.services.accounts import lock_account
@@ -672,7 +672,6 @@ def list_for(
     page: int = 1,
     page_size: int = PAGE_SIZE,
 ) -> GenerationPage:
-    from sqlalchemy import func
 
     conditions = [Generation.user_id == user_id]
     if app_id:
@@ -682,14 +681,7 @@ def list_for(
     if project_id:
         conditions.append(Generation.project_id == project_id)
     with session_scope() as db:
-        total = db.exec(select(func.count()).select_from(Generation).where(*conditions)).one()
-        pages = max(1, -(-total // page_size))
-        page = min(max(1, int(page)), pages)
-        rows = db.exec(
-            select(Generation)
-            .where(*conditions)
-            .order_by(SORTS.get(sort, SORTS["newest"]), Generation.id)
-            .offset((page - 1) * page_size)
-            .limit(page_size)
-        ).all()
-        return GenerationPage(_views(db, list(rows)), page, pages, total)
+        order = SORTS.get(sort, SORTS["newest"]) if isinstance(sort, str) else SORTS["newest"]
+        query = select(Generation).where(*conditions).order_by(order, Generation.id)
+        found = paginate(db, query, page, page_size)
+        return GenerationPage(_views(db, found.rows), found.page, found.pages, found.total)

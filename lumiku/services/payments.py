@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from lumiku.db import session_scope, utcnow
+from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import CreditPackage, Payment, SubscriptionPlan, User
 from lumiku.services import billing, events, ratelimit, subscriptions
 from lumiku.services.accounts import lock_account
@@ -380,12 +380,8 @@ def search(
         conditions.append(Payment.created_at < until)
     with session_scope() as db:
         base = select(Payment, User.email).join(User, User.id == Payment.user_id).where(*conditions)
-        total = db.exec(select(func.count()).select_from(base.subquery())).one()
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(1, int(page)), pages)
-        rows = db.exec(
-            base.order_by(Payment.created_at.desc(), Payment.id.desc())
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-        ).all()
-        return PaymentPage([_view(*row) for row in rows], page, pages, total)
+        query = base.order_by(Payment.created_at.desc(), Payment.id.desc())
+        found = paginate(db, query, page, PAGE_SIZE)
+        return PaymentPage(
+            [_view(*row) for row in found.rows], found.page, found.pages, found.total
+        )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import select
 
-from lumiku.db import session_scope, utcnow
+from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import Subscription, User
 from lumiku.services import ai_models, auth, billing, payments, queues, subscriptions
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
@@ -48,7 +48,6 @@ def require_admin(actor: auth.CurrentUser | None) -> auth.CurrentUser:
 
 def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -> UserPage:
     require_admin(actor)
-    page = max(1, int(page))
     query = query.strip()[:100]
     condition = True
     if query:
@@ -58,16 +57,8 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
             func.lower(User.name).contains(query, autoescape=True),
         )
     with session_scope() as db:
-        total = db.exec(select(func.count()).select_from(User).where(condition)).one()
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(page, pages)
-        users = db.exec(
-            select(User)
-            .where(condition)
-            .order_by(User.id)
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-        ).all()
+        found = paginate(db, select(User).where(condition).order_by(User.id), page, PAGE_SIZE)
+        users = found.rows
         plans = dict(
             db.exec(
                 select(Subscription.user_id, Subscription.plan_id).where(
@@ -93,7 +84,7 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
             for u in users
             if u.id is not None
         ]
-    return UserPage(rows=rows, page=page, pages=pages, total=total)
+    return UserPage(rows=rows, page=found.page, pages=found.pages, total=found.total)
 
 
 def set_role(actor: auth.CurrentUser | None, user_id: int, role: str) -> None:

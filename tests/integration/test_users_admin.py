@@ -56,6 +56,8 @@ def test_listing_pages_and_searches():
     assert (first.total, first.pages, len(first.rows)) == (23, 2, 20)
     assert len(users.list_users(admin, page=2).rows) == 3
     assert users.list_users(admin, page=99).page == 2
+    for odd in (-5, 0, "2", True, None, 2.0):  # what a client might send: the first page
+        assert users.list_users(admin, page=odd).page == 1
     found = users.list_users(admin, query="USER17@")
     assert [r.email for r in found.rows] == ["user17@example.com"]
 

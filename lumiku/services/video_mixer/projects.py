@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from lumiku.db import session_scope, utcnow
+from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import (
     Generation,
     StoredFile,
@@ -116,20 +116,15 @@ class ProjectPage:
 
 def list_projects(user_id: int, page: int = 1) -> ProjectPage:
     with session_scope() as db:
-        total = db.exec(
-            select(func.count())
-            .select_from(VideoMixerProject)
-            .where(VideoMixerProject.user_id == user_id)
-        ).one()
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(1, page if isinstance(page, int) else 1), pages)
-        projects = db.exec(
+        found = paginate(
+            db,
             select(VideoMixerProject)
             .where(VideoMixerProject.user_id == user_id)
-            .order_by(VideoMixerProject.updated_at.desc(), VideoMixerProject.id)
-            .offset((page - 1) * PAGE_SIZE)
-            .limit(PAGE_SIZE)
-        ).all()
+            .order_by(VideoMixerProject.updated_at.desc(), VideoMixerProject.id),
+            page,
+            PAGE_SIZE,
+        )
+        projects = found.rows
         ids = [p.id for p in projects]
 
         def counts(model: type) -> dict[str, int]:
@@ -147,7 +142,7 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
             )
             for p in projects
         ]
-        return ProjectPage(rows, page, pages, total)
+        return ProjectPage(rows, found.page, found.pages, found.total)
 
 
 def get_project(user_id: int, project_id: str) -> ProjectDetail:
