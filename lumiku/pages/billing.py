@@ -100,7 +100,7 @@ def credits() -> rx.Component:
                 justify="between",
                 align="center",
                 width="100%",
-                gap="3",
+                spacing="3",
                 wrap="wrap",
             ),
             rx.box(

@@ -39,7 +39,7 @@ def landing() -> rx.Component:
                         align="center",
                     ),
                     direction=rx.breakpoints(initial="column", sm="row"),
-                    gap="4",
+                    spacing="4",
                     align=rx.breakpoints(initial="start", sm="center"),
                 ),
                 spacing="5",

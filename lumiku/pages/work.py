@@ -158,7 +158,7 @@ def work_card(work: WorkCard) -> rx.Component:
                 work_status(work.status),
                 justify="between",
                 width="100%",
-                gap="2",
+                spacing="2",
             ),
             rx.progress(value=work.progress, width="100%", class_name="work-progress"),
             rx.hstack(
@@ -196,7 +196,7 @@ def _filters() -> rx.Component:
         select("app_filter", WorkState.app_filter, apps, "work-app"),
         select("status_filter", WorkState.status_filter, statuses, "work-status"),
         select("sort", WorkState.sort, sorts, "work-sort"),
-        gap="3",
+        spacing="3",
         wrap="wrap",
     )
 

@@ -95,7 +95,7 @@ def _clip(clip: ClipRow) -> rx.Component:
             spacing="2",
             align="center",
         ),
-        gap="3",
+        spacing="3",
         align="center",
         wrap="wrap",
         width="100%",
@@ -134,7 +134,7 @@ def _group(group: GroupBox) -> rx.Component:
             justify="between",
             align="center",
             width="100%",
-            gap="2",
+            spacing="2",
         ),
         rx.cond(
             group.clips.length() == 0,

@@ -78,7 +78,7 @@ def _new_project_form() -> rx.Component:
                 min_width="12rem",
             ),
             rx.button(rx.icon("plus", size=16), t("vm_new_project"), type="submit", id="vm-create"),
-            gap="2",
+            spacing="2",
             wrap="wrap",
             width="100%",
         ),

@@ -73,7 +73,7 @@ def _labelled(prefix: str, values) -> list[tuple[str, str]]:
 
 
 def _row(*children: rx.Component) -> rx.Component:
-    return rx.flex(*children, gap="3", wrap="wrap", width="100%", align="end")
+    return rx.flex(*children, spacing="3", wrap="wrap", width="100%", align="end")
 
 
 def _presets() -> rx.Component:
@@ -119,7 +119,7 @@ def _presets() -> rx.Component:
             on_click=S.save_preset,
             disabled=S.preset_name == "",
         ),
-        gap="2",
+        spacing="2",
         wrap="wrap",
         align="center",
     )
@@ -132,7 +132,7 @@ def settings_panel() -> rx.Component:
             _presets(),
             justify="between",
             wrap="wrap",
-            gap="2",
+            spacing="2",
             width="100%",
         ),
         rx.text(t("vm_section_mixing"), weight="bold", size="2"),
@@ -143,7 +143,7 @@ def settings_panel() -> rx.Component:
             _switch("speed_variations", S.speed_variations),
             _switch("visual_variation", S.visual_variation),
             columns=rx.breakpoints(initial="1", sm="2"),
-            gap="2",
+            spacing="2",
             width="100%",
         ),
         _row(
