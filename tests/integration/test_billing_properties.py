@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sqlmodel import select
 
+import lumiku.services.video_mixer.rules  # noqa: F401  (registers its formula, set aside below)
 from lumiku import plugins
 from lumiku.db import session_scope
 from lumiku.models import CreditEntry, User
@@ -150,7 +151,7 @@ class Ledger(RuleBasedStateMachine):
 @pytest.fixture
 def open_mixer(db, rds, monkeypatch):
     seed.run_all()
-    monkeypatch.delitem(pricing.RULES, "video-mixer", raising=False)  # priced by its model here
+    monkeypatch.setitem(pricing.RULES, "video-mixer", pricing.per_output)  # by its model here
     monkeypatch.setitem(
         plugins.BY_ID,
         "video-mixer",
