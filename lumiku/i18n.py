@@ -234,6 +234,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "buy_button": "Buy",
         "subscribe_button": "Subscribe",
         "buy_confirm_title": "Continue to payment?",
+        "ledger_charged": "{charged} charged from what was held, {returned} returned",
         "buy_extends_plan": "Your {plan} plan runs until {until}; this adds one more period.",
         "buy_replaces_plan": (
             "Your {plan} plan (until {until}) ends as soon as this one starts; its remaining days "
@@ -670,6 +671,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "buy_button": "Beli",
         "subscribe_button": "Berlangganan",
         "buy_confirm_title": "Lanjut ke pembayaran?",
+        "ledger_charged": "{charged} ditagih dari yang dicadangkan, {returned} dikembalikan",
         "buy_extends_plan": "Paket {plan} Anda berlaku sampai {until}; ini menambah satu periode.",
         "buy_replaces_plan": (
             "Paket {plan} Anda (sampai {until}) berakhir begitu paket ini mulai; sisa harinya "

@@ -26,6 +26,7 @@ def _entry(row: EntryRow) -> rx.Component:
             rx.vstack(
                 rx.badge(row.kind, variant="soft"),
                 rx.cond(row.description != "", rx.text(row.description, size="2")),
+                rx.cond(row.note != "", rx.text(row.note, size="1", color_scheme="gray")),
                 rx.text(row.date, size="1", color_scheme="gray", display=PHONE_ONLY),
                 spacing="1",
             )

@@ -160,6 +160,7 @@ class EntryView:
     kind: str
     description: str
     created_at: datetime
+    charged: int = 0  # a capture line's amount is what came back; this is what was charged
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ def history(user_id: int, kind: str = "", page: int = 1) -> HistoryPage:
             page,
             HISTORY_PAGE_SIZE,
         )
+        held = [r.reference_id for r in found.rows if r.kind == "capture"]
+        charged = dict(db.exec(select(Hold.id, Hold.captured).where(Hold.id.in_(held))).all())
         views = [
             EntryView(
                 id=r.id,
@@ -192,6 +195,7 @@ def history(user_id: int, kind: str = "", page: int = 1) -> HistoryPage:
                 kind=r.kind,
                 description=r.description,
                 created_at=r.created_at,
+                charged=charged.get(r.reference_id, 0) if r.kind == "capture" else 0,
             )
             for r in found.rows
         ]

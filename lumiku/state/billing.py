@@ -23,6 +23,7 @@ class EntryRow:
     amount: str
     positive: bool
     balance_after: str
+    note: str
 
 
 class CreditsState(rx.State):
@@ -55,6 +56,9 @@ class CreditsState(rx.State):
                 amount=("+" if r.amount > 0 else "") + format_number(r.amount, lang),
                 positive=r.amount >= 0,
                 balance_after=format_number(r.balance_after, lang),
+                note=tr("ledger_charged", lang, charged=r.charged, returned=r.amount)
+                if r.kind == "capture"
+                else "",
             )
             for r in history.rows
         ]
