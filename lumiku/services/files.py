@@ -127,7 +127,7 @@ def _store(user_id: int, path: Path, info: media.MediaInfo, key: str, **row: obj
 
 
 def store_upload(user_id: int, path: Path, original_name: str, allowed: set[str]) -> FileView:
-    """Checks the file by its content, its size for its type and the user's quota, then moves it
+    """Checks the file by its content, its size for its type and the user's quota, then copies it
     into private storage under a server-made name."""
     info = media.probe(path)
     if info.media not in allowed:

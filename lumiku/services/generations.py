@@ -104,7 +104,6 @@ class ItemContext:
 # app id → runner: returns the path of the finished output inside ctx.workdir
 ItemRunner = Callable[[ItemContext], Path]
 RUNNERS: dict[str, ItemRunner] = {}
-QUEUE_FOR: dict[str, str] = {}  # app id → RQ queue (media by default)
 
 
 def _cancel_key(generation_id: str) -> str:
@@ -211,7 +210,7 @@ def enqueue_pending(generation_id: str) -> int:
         assigned = [(item.id, item.index, item.job_id) for item in waiting]
         app_id = generation.app_id
     plugin = plugins.get(app_id)
-    q = queue(QUEUE_FOR.get(app_id, "media"))
+    q = queue("media")
     for item_id, index, job_id in assigned:
         q.enqueue(
             "jobs.generation.run_item",

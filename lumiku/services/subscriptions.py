@@ -196,6 +196,15 @@ class SubscriptionView:
     price_rupiah: int
 
 
+def purchase_effect(user_id: int, plan_id: str) -> tuple[str, SubscriptionView] | None:
+    """What paying for `plan_id` would do to the paid plan in force, as `activate_in` does it:
+    "extends" the same plan, or "replaces" another (its remaining days are not carried over)."""
+    plan = current(user_id)
+    if plan is None or plan.price_rupiah == 0:
+        return None
+    return ("extends" if plan.plan_id == plan_id else "replaces"), plan
+
+
 def current(user_id: int) -> SubscriptionView | None:
     with session_scope() as db:
         found = current_subscription(db, user_id)

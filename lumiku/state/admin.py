@@ -46,6 +46,12 @@ def _int(value: object) -> int | None:
         return None
 
 
+def _user_id(value: object) -> int | None:
+    """A database id, or nothing (a huge number would overflow the query, not miss)."""
+    number = _int(value)
+    return number if number is not None and 0 < number < 2**63 else None
+
+
 class AdminUsersState(rx.State):
     rows: list[UserListRow] = []
     plan_options: list[PlanOption] = []
@@ -125,7 +131,7 @@ class AdminUsersState(rx.State):
 
     @rx.event
     async def set_role(self, user_id: int, role: str):
-        if (uid := _int(user_id)) is None:
+        if (uid := _user_id(user_id)) is None:
             return None
         if not isinstance(role, str):
             return None
@@ -133,14 +139,14 @@ class AdminUsersState(rx.State):
 
     @rx.event
     async def set_plan(self, user_id: int, plan_id: str):
-        if (uid := _int(user_id)) is None or not isinstance(plan_id, str):
+        if (uid := _user_id(user_id)) is None or not isinstance(plan_id, str):
             return None
         plan = None if plan_id == PAYG else plan_id
         return await self._admin_call("admin_plan_saved", users.set_plan, uid, plan)
 
     @rx.event
     async def set_quota(self, user_id: int, megabytes: str):
-        if (uid := _int(user_id)) is None:
+        if (uid := _user_id(user_id)) is None:
             return None
         number = _int(megabytes)
         return await self._admin_call(
@@ -151,7 +157,7 @@ class AdminUsersState(rx.State):
     def open_adjust(self, user_id: int):
         """A fresh key per opening: a double-submitted form adjusts once. The dialog names the
         user as listed on this page, never what the client sends."""
-        row = next((r for r in self.rows if r.id == _int(user_id)), None)
+        row = next((r for r in self.rows if r.id == _user_id(user_id)), None)
         if row is None:
             return
         self._adjust_user_id, self._adjust_key = row.id, secrets.token_hex(12)

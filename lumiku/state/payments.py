@@ -73,7 +73,14 @@ class BuyState(rx.State):
             return None
         self._choice, self._key = (offer.type, offer.id), secrets.token_hex(16)
         self.confirm_name, self.confirm_price = offer.name, offer.price
-        self.confirm_note = await call(_plan_change_note, user.id, offer, session.lang)
+        self.confirm_note = ""
+        if offer.type == "plan":
+            effect = await call(subscriptions.purchase_effect, user.id, offer.id)
+            if effect is not None:
+                kind, plan = effect
+                self.confirm_note = tr(
+                    f"buy_{kind}_plan", session.lang, plan=plan.plan_name, until=plan.ends_at
+                )
         self.error, self.confirm_open = "", True
         return None
 
@@ -100,18 +107,6 @@ class BuyState(rx.State):
         finally:
             self.busy = False
         yield rx.redirect(result.payment_url)  # another host: the same tab goes to Duitku
-
-
-def _plan_change_note(user_id: int, offer: Offer, lang: str) -> str:
-    """A paid plan in force is extended by buying it again, and replaced (its remaining days
-    lost) by buying another: say which before the user pays."""
-    plan = subscriptions.current(user_id) if offer.type == "plan" else None
-    if plan is None or plan.price_rupiah == 0:
-        return ""
-    until = format_datetime(plan.ends_at, lang)
-    if plan.plan_id == offer.id:
-        return tr("buy_extends_plan", lang, plan=plan.plan_name, until=until)
-    return tr("buy_replaces_plan", lang, plan=plan.plan_name, until=until)
 
 
 class PaymentState(rx.State):

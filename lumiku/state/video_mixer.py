@@ -172,7 +172,7 @@ class VideoMixerState(rx.State):
             if name == "fixed_first_clip":
                 value = "" if value == NONE else value
             elif name == "fps":
-                value = int(value) if str(value).isdigit() else value
+                value = int(value) if str(value).isdecimal() else value
             elif name in NUMBER_OPTIONS:
                 number = _number(value)
                 value = number if number is not None else value
@@ -190,7 +190,7 @@ class VideoMixerState(rx.State):
 
     def _count(self) -> int:
         """The typed count, or 0 (which the services refuse with the allowed range)."""
-        return int(self.count_text) if self.count_text.strip().isdigit() else 0
+        return int(self.count_text) if self.count_text.strip().isdecimal() else 0
 
     async def _load_project(self, user_id: int) -> projects.ProjectDetail:
         """Redraws the clips panel from the project, and returns the project."""
@@ -421,7 +421,7 @@ class VideoMixerState(rx.State):
 
     @rx.event
     async def rename_group(self, group_id: str, name: str):
-        return await self._act(projects.rename_group, str(group_id), str(name)[:200])
+        return await self._act(projects.rename_group, str(group_id), name)  # checked there
 
     @rx.event
     async def move_group(self, group_id: str, step: int):
@@ -465,6 +465,8 @@ class VideoMixerState(rx.State):
         session, user = await self._user()
         if user is None:
             yield session._to_sign_in()
+            return
+        if not isinstance(uploads, list) or not all(isinstance(f, rx.UploadFile) for f in uploads):
             return
         if not uploads:  # every dropped file was refused by the browser: drop_rejected says why
             return

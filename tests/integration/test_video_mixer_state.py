@@ -14,7 +14,7 @@ from tests.integration.test_state_handlers import call, redirect_target, signed_
 
 pytestmark = pytest.mark.usefixtures("db", "rds")
 
-ODD = [None, 7, -1, True, "", "x" * 5000, {"name": "x"}, ["a"], 1.5]
+ODD = [None, 7, -1, True, "", "x" * 5000, {"name": "x"}, ["a"], 1.5, 1.0, "²", 10**30]
 
 
 def victim_project(tmp_path) -> tuple[int, str, str, str]:

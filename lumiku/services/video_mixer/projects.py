@@ -25,7 +25,6 @@ from lumiku.models import (
 )
 from lumiku.services import billing, files, generations, media
 from lumiku.services.errors import NotFound, ServiceError
-from lumiku.services.storage import get_storage
 from lumiku.services.video_mixer import rules
 
 APP_ID = "video-mixer"
@@ -34,6 +33,10 @@ MAX_GROUPS = 20
 MAX_CLIPS = 100
 MAX_PRESETS = 30
 PAGE_SIZE = 12
+
+
+def _description(value: Any) -> str:
+    return value.strip()[:500] if isinstance(value, str) else ""
 
 
 def _name(value: Any, limit: int, field: str = "name") -> str:
@@ -200,7 +203,7 @@ def create_project(user_id: int, name: str, description: str = "") -> str:
             id=secrets.token_hex(16),
             user_id=user_id,
             name=_name(name, 100),
-            description=description.strip()[:500] if isinstance(description, str) else "",
+            description=_description(description),
             settings=rules.MixSettings().to_dict(),
         )
         db.add(project)
@@ -211,7 +214,7 @@ def rename_project(user_id: int, project_id: str, name: str, description: str = 
     with session_scope() as db:
         project = _project(db, user_id, project_id)
         project.name = _name(name, 100)
-        project.description = description.strip()[:500] if isinstance(description, str) else ""
+        project.description = _description(description)
         _touch(project)
 
 
@@ -275,10 +278,14 @@ def rename_group(user_id: int, group_id: str, name: str) -> None:
         _part(db, user_id, VideoMixerGroup, group_id).name = _name(name, 60)
 
 
+def _check_step(step: Any) -> None:
+    if not isinstance(step, int) or isinstance(step, bool) or step not in (-1, 1):
+        raise ServiceError("parameter_invalid", name="step")
+
+
 def move_group(user_id: int, group_id: str, step: int) -> None:
     """Moves a group one place earlier (-1) or later (+1) in the play order."""
-    if step not in (-1, 1):
-        raise ServiceError("parameter_invalid", name="step")
+    _check_step(step)
     with session_scope() as db:
         group = _part(db, user_id, VideoMixerGroup, group_id)
         siblings = list(
@@ -341,8 +348,7 @@ def add_clip(
     try:
         with tempfile.TemporaryDirectory() as folder:
             thumb = Path(folder) / "thumb.jpg"
-            with get_storage().local_copy(files.owned(user_id, video.id).key) as local:
-                media.video_thumbnail(local, thumb, video.duration_seconds or 0.0)
+            media.video_thumbnail(path, thumb, video.duration_seconds or 0.0)  # still here
             thumbnail = files.store_upload(user_id, thumb, "thumbnail.jpg", {"image"})
             stored.append(thumbnail.id)
         with session_scope() as db:
@@ -377,8 +383,7 @@ def move_clip(user_id: int, clip_id: str, group_id: str) -> None:
 
 def reorder_clip(user_id: int, clip_id: str, step: int) -> None:
     """One place earlier (-1) or later (+1) among the clips of its group."""
-    if step not in (-1, 1):
-        raise ServiceError("parameter_invalid", name="step")
+    _check_step(step)
     with session_scope() as db:
         clip = _part(db, user_id, VideoMixerClip, clip_id)
         siblings = list(
@@ -492,7 +497,8 @@ def _inputs(
 ) -> tuple[ProjectDetail, rules.MixSettings, list[rules.Clip]]:
     """The checked request: settings, count, and the project's clips these settings can use."""
     settings = rules.parse_settings(raw)
-    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100:
+    top = rules.MAX_VARIANTS
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= top:
         raise ServiceError("quantity_invalid", max=rules.MAX_VARIANTS)
     project = get_project(user_id, project_id)
     if settings.fixed_first_clip and settings.fixed_first_clip not in {c.id for c in project.clips}:
@@ -505,20 +511,21 @@ def _inputs(
     return project, settings, clips
 
 
-def _max_count(clips: list[rules.Clip], settings: rules.MixSettings) -> int:
+def _max_count(combinations: int, settings: rules.MixSettings) -> int:
     """Speeds and visual variation make every variant unique; otherwise the clip sequences
     are all there is to tell videos apart."""
     if settings.speed_variations or settings.visual_variation:
         return rules.MAX_VARIANTS
-    return min(rules.MAX_VARIANTS, rules.combinations(clips, settings))
+    return min(rules.MAX_VARIANTS, combinations)
 
 
 def estimate(user_id: int, project_id: str, raw: dict[str, Any], count: int) -> Estimate:
     _project, settings, clips = _inputs(user_id, project_id, raw, count)
     score, label = rules.strength(settings)
+    combinations = rules.combinations(clips, settings)
     return Estimate(
-        combinations=rules.combinations(clips, settings),
-        max_count=_max_count(clips, settings),
+        combinations=combinations,
+        max_count=_max_count(combinations, settings),
         strength=score,
         strength_label=label,
         seconds_per_video=rules.estimated_duration(clips, settings),
@@ -531,7 +538,7 @@ def generate(user_id: int, project_id: str, raw: dict[str, Any], count: int, key
     """Plans `count` distinct variants, holds their price and queues one item per variant.
     Each item keeps its plan (seed, order, trims, speeds), so it can be made again exactly."""
     project, settings, clips = _inputs(user_id, project_id, raw, count)
-    possible = _max_count(clips, settings)
+    possible = _max_count(rules.combinations(clips, settings), settings)
     if count > possible:
         raise ServiceError("video_mixer_too_few_combinations", possible=possible)
     plans = rules.plan_variants(clips, settings, count, seed=secrets.randbelow(2**31))
