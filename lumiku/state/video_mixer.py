@@ -222,17 +222,17 @@ class VideoMixerState(rx.State):
             boxes.append(
                 GroupBox(
                     id=gid or NONE,
-                    name=group.name if group else tr("vm_ungrouped", lang),
+                    name=group.name if group else tr("video_mixer_ungrouped", lang),
                     first=rank == 0,
                     last=rank >= last_group,
                     clips=rows,
                 )
             )
         self.group_boxes, self.clip_count = boxes, total
-        self.group_choices = [Choice(NONE, tr("vm_no_group", lang))] + [
+        self.group_choices = [Choice(NONE, tr("video_mixer_no_group", lang))] + [
             Choice(g.id, g.name) for g in project.groups
         ]
-        self.clip_choices = [Choice(NONE, tr("vm_no_fixed_clip", lang))] + [
+        self.clip_choices = [Choice(NONE, tr("video_mixer_no_fixed_clip", lang))] + [
             Choice(c.id, c.name) for c in project.clips
         ]
         self._forget_missing_first_clip()
@@ -263,17 +263,17 @@ class VideoMixerState(rx.State):
         self.est_combinations = format_number(est.combinations, lang)
         self.est_strength, self.est_strength_label = (
             est.strength,
-            tr(f"vm_strength_{est.strength_label}", lang),
+            tr(f"video_mixer_strength_{est.strength_label}", lang),
         )
         self.est_duration = _seconds(est.seconds_per_video)
-        self.est_cost_per_video = tr("vm_cost_per_video", lang, cost=est.cost_per_video)
+        self.est_cost_per_video = tr("video_mixer_cost_per_video", lang, cost=est.cost_per_video)
         self.est_price = f"{format_number(est.quote.amount, lang)} {unit_text}"
         self.est_available = f"{format_number(est.quote.available, lang)} {unit_text}"
         self.est_affordable = est.quote.affordable
         self.est_notice = (
             tr("video_mixer_too_few_combinations", lang, possible=est.max_count)
             if count > est.max_count
-            else tr("vm_sequences_repeat", lang, possible=est.combinations)
+            else tr("video_mixer_sequences_repeat", lang, possible=est.combinations)
             if count > est.combinations
             else ""
         )
@@ -311,7 +311,7 @@ class VideoMixerState(rx.State):
                 p.id,
                 p.name,
                 p.description,
-                tr("vm_project_counts", lang, clips=p.clips, groups=p.groups),
+                tr("video_mixer_project_counts", lang, clips=p.clips, groups=p.groups),
                 format_datetime(p.updated_at, lang),
             )
             for p in page.rows
@@ -373,7 +373,7 @@ class VideoMixerState(rx.State):
         if target == self.project_id:
             self.project_id = ""
             return rx.redirect(routes.VIDEO_MIXER)
-        self.notice = tr("vm_project_deleted", session.lang)
+        self.notice = tr("video_mixer_project_deleted", session.lang)
         await self._load_list(user.id)
         return None
 
@@ -429,7 +429,7 @@ class VideoMixerState(rx.State):
 
     @rx.event
     async def delete_group(self, group_id: str):
-        return await self._act(projects.delete_group, str(group_id), done="vm_group_deleted")
+        return await self._act(projects.delete_group, str(group_id), done="video_mixer_group_deleted")
 
     # clips
     @rx.event
@@ -443,7 +443,7 @@ class VideoMixerState(rx.State):
 
     @rx.event
     async def delete_clip(self, clip_id: str):
-        return await self._act(projects.delete_clip, str(clip_id), done="vm_clip_deleted")
+        return await self._act(projects.delete_clip, str(clip_id), done="video_mixer_clip_deleted")
 
     @rx.event
     def upload_progress(self, progress: dict):
@@ -475,7 +475,7 @@ class VideoMixerState(rx.State):
             UploadRow(
                 f.name or "video",
                 "refused",
-                tr("vm_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD),
+                tr("video_mixer_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD),
             )
             for f in uploads[MAX_FILES_PER_UPLOAD:]
         ]
@@ -485,7 +485,7 @@ class VideoMixerState(rx.State):
         yield
         for n, upload in enumerate(uploads):
             rows = list(self.uploads)
-            rows[n].status, rows[n].message = "checking", tr("vm_upload_checking", lang)
+            rows[n].status, rows[n].message = "checking", tr("video_mixer_upload_checking", lang)
             self.uploads = rows
             yield
             with tempfile.TemporaryDirectory(prefix="lumiku-upload-") as folder:
@@ -493,7 +493,7 @@ class VideoMixerState(rx.State):
                 try:
                     await asyncio.to_thread(_spool, upload, path)
                     await call(projects.add_clip, user.id, self.project_id, path, upload.name or "")
-                    rows[n].status, rows[n].message = "added", tr("vm_upload_added", lang)
+                    rows[n].status, rows[n].message = "added", tr("video_mixer_upload_added", lang)
                 except Exception as exc:  # noqa: BLE001
                     rows[n].status, rows[n].message = "refused", error_text(exc, lang)
             self.uploads = list(rows)
@@ -546,7 +546,7 @@ class VideoMixerState(rx.State):
             return session._to_sign_in()
         try:
             await call(projects.save_preset, user.id, self.preset_name, self._raw_settings())
-            self.notice, self.preset_name = tr("vm_preset_saved", session.lang), ""
+            self.notice, self.preset_name = tr("video_mixer_preset_saved", session.lang), ""
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
         await self._load_presets(user.id)
@@ -574,7 +574,7 @@ class VideoMixerState(rx.State):
             return session._to_sign_in()
         try:
             await call(projects.delete_preset, user.id, str(preset_id))
-            self.notice = tr("vm_preset_deleted", session.lang)
+            self.notice = tr("video_mixer_preset_deleted", session.lang)
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
         await self._load_presets(user.id)
@@ -615,7 +615,7 @@ class VideoMixerState(rx.State):
                 count,
                 self._generate_key,
             )
-            self.notice = tr("vm_generation_started", session.lang, count=count)
+            self.notice = tr("video_mixer_generation_started", session.lang, count=count)
             self.confirming = False
         except Exception as exc:  # noqa: BLE001
             self.error = error_text(exc, session.lang)
@@ -636,7 +636,7 @@ def _refused_row(entry: object, lang: str) -> UploadRow:
     if "file-too-large" in codes:
         message = tr("file_too_large", lang, limit_mb=files.limit_bytes("video") // 2**20)
     elif "too-many-files" in codes:
-        message = tr("vm_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD)
+        message = tr("video_mixer_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD)
     else:
         message = tr("file_type_not_allowed", lang, kinds="MP4, MOV, WebM")
     return UploadRow(name, "refused", message)

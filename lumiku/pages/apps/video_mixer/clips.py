@@ -138,7 +138,7 @@ def _group(group: GroupBox) -> rx.Component:
         ),
         rx.cond(
             group.clips.length() == 0,
-            rx.text(t("vm_group_empty"), size="1", color_scheme="gray"),
+            rx.text(t("video_mixer_group_empty"), size="1", color_scheme="gray"),
             rx.vstack(rx.foreach(group.clips, _clip), spacing="2", width="100%"),
         ),
         padding="0.75rem",
@@ -179,8 +179,8 @@ def _uploader() -> rx.Component:
         rx.upload(
             rx.vstack(
                 rx.icon("upload", size=24),
-                rx.text(t("vm_drop_clips"), size="2", text_align="center"),
-                rx.text(t("vm_drop_hint"), size="1", color_scheme="gray"),
+                rx.text(t("video_mixer_drop_clips"), size="2", text_align="center"),
+                rx.text(t("video_mixer_drop_hint"), size="1", color_scheme="gray"),
                 align="center",
                 spacing="1",
             ),
@@ -203,7 +203,7 @@ def _uploader() -> rx.Component:
         rx.cond(
             S.sending,
             rx.hstack(
-                rx.text(t("vm_upload_sending"), size="1", color_scheme="gray"),
+                rx.text(t("video_mixer_upload_sending"), size="1", color_scheme="gray"),
                 rx.progress(value=S.upload_percent, flex="1"),
                 rx.text(S.upload_percent.to_string() + "%", size="1"),
                 width="100%",
@@ -219,19 +219,19 @@ def _uploader() -> rx.Component:
 
 def clips_panel() -> rx.Component:
     return card(
-        rx.heading(t("vm_clips"), size="4", as_="h2"),
+        rx.heading(t("video_mixer_clips"), size="4", as_="h2"),
         _uploader(),
         rx.form(
             rx.hstack(
                 rx.input(
                     name="name",
-                    placeholder=t("vm_group_name"),
+                    placeholder=t("video_mixer_group_name"),
                     max_length=60,
                     required=True,
                     size="2",
                     id="vm-group-name",
                 ),
-                rx.button(rx.icon("plus", size=14), t("vm_add_group"), type="submit", size="2"),
+                rx.button(rx.icon("plus", size=14), t("video_mixer_add_group"), type="submit", size="2"),
                 spacing="2",
             ),
             on_submit=S.add_group,
@@ -239,7 +239,7 @@ def clips_panel() -> rx.Component:
         ),
         rx.cond(
             S.clip_count == 0,
-            rx.text(t("vm_no_clips"), size="2", color_scheme="gray", id="vm-no-clips"),
+            rx.text(t("video_mixer_clips_empty"), size="2", color_scheme="gray", id="vm-no-clips"),
         ),
         rx.vstack(rx.foreach(S.group_boxes, _group), spacing="3", width="100%", id="vm-groups"),
     )

@@ -27,11 +27,11 @@ def _figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
 
 def estimate_panel() -> rx.Component:
     return card(
-        rx.heading(t("vm_estimate"), size="4", as_="h2"),
+        rx.heading(t("video_mixer_estimate"), size="4", as_="h2"),
         rx.flex(
-            _figure("vm_combinations", S.est_combinations, "vm-combinations"),
+            _figure("video_mixer_combinations", S.est_combinations, "vm-combinations"),
             rx.vstack(
-                rx.text(t("vm_strength"), size="1", color_scheme="gray"),
+                rx.text(t("video_mixer_strength"), size="1", color_scheme="gray"),
                 rx.hstack(
                     rx.progress(value=S.est_strength * 20, width="5rem"),
                     rx.text(S.est_strength_label, size="3", weight="bold", id="vm-strength"),
@@ -41,14 +41,14 @@ def estimate_panel() -> rx.Component:
                 min_width="7rem",
                 flex="1",
             ),
-            _figure("vm_duration_per_video", S.est_duration, "vm-duration"),
+            _figure("video_mixer_duration_per_video", S.est_duration, "vm-duration"),
             spacing="4",
             wrap="wrap",
             width="100%",
         ),
         rx.flex(
             rx.vstack(
-                rx.text(t("vm_count"), size="1", weight="medium"),
+                rx.text(t("video_mixer_count"), size="1", weight="medium"),
                 rx.input(
                     value=S.count_text,
                     on_change=S.set_count,
@@ -68,7 +68,7 @@ def estimate_panel() -> rx.Component:
             rx.spacer(),
             rx.button(
                 rx.icon("sparkles", size=16),
-                t("vm_generate"),
+                t("video_mixer_generate"),
                 size="3",
                 disabled=~S.est_ready | S.busy,
                 on_click=S.ask_generate,
@@ -93,21 +93,21 @@ def estimate_panel() -> rx.Component:
 def confirm_generate() -> rx.Component:
     return rx.alert_dialog.root(
         rx.alert_dialog.content(
-            rx.alert_dialog.title(t("vm_confirm_title")),
+            rx.alert_dialog.title(t("video_mixer_confirm_title")),
             rx.alert_dialog.description(
                 rx.vstack(
-                    rx.text(t("vm_confirm_count"), " ", S.count_text),
+                    rx.text(t("video_mixer_confirm_count"), " ", S.count_text),
                     rx.text(
-                        t("vm_confirm_price"),
+                        t("video_mixer_confirm_price"),
                         " ",
                         rx.text.strong(S.est_price, id="vm-confirm-price"),
                     ),
-                    rx.text(t("vm_confirm_available"), " ", S.est_available),
+                    rx.text(t("video_mixer_confirm_available"), " ", S.est_available),
                     rx.cond(
                         ~S.est_affordable,
                         rx.callout(
                             rx.hstack(
-                                rx.text(t("vm_not_enough")),
+                                rx.text(t("video_mixer_not_enough")),
                                 rx.link(t("nav_credits"), href=routes.CREDITS),
                             ),
                             color_scheme="red",
@@ -124,7 +124,7 @@ def confirm_generate() -> rx.Component:
                     )
                 ),
                 rx.button(
-                    t("vm_confirm_go"),
+                    t("video_mixer_confirm_go"),
                     on_click=S.generate,
                     loading=S.busy,
                     disabled=~S.est_affordable,

@@ -64,14 +64,14 @@ def _header() -> rx.Component:
             rx.hstack(
                 rx.button(
                     rx.icon("pencil", size=14),
-                    t("vm_rename"),
+                    t("video_mixer_rename"),
                     variant="soft",
                     size="2",
                     on_click=S.edit_name(True),
                 ),
                 rx.button(
                     rx.icon("trash-2", size=14),
-                    t("vm_delete_project"),
+                    t("video_mixer_delete_project"),
                     variant="soft",
                     color_scheme="red",
                     size="2",
@@ -90,7 +90,7 @@ def _header() -> rx.Component:
 @signed_in_page(routes.VIDEO_MIXER_PROJECT, "Video Mixer", on_load=S.load_project)
 def video_mixer_project() -> rx.Component:
     return rx.vstack(
-        back_link(routes.VIDEO_MIXER, "vm_all_projects"),
+        back_link(routes.VIDEO_MIXER, "video_mixer_all_projects"),
         _header(),
         error_callout(S.error, "vm-error"),
         notice_callout(S.notice, "vm-notice"),
@@ -101,7 +101,7 @@ def video_mixer_project() -> rx.Component:
             spacing="4",
             width="100%",
         ),
-        rx.heading(t("vm_results"), size="5", as_="h2"),
+        rx.heading(t("video_mixer_results"), size="5", as_="h2"),
         work_list(),
         confirm_generate(),
         delete_project_dialog(),

@@ -63,7 +63,7 @@ def _new_project_form() -> rx.Component:
         rx.flex(
             rx.input(
                 name="name",
-                placeholder=t("vm_project_name"),
+                placeholder=t("video_mixer_project_name"),
                 required=True,
                 max_length=100,
                 id="vm-new-name",
@@ -72,12 +72,12 @@ def _new_project_form() -> rx.Component:
             ),
             rx.input(
                 name="description",
-                placeholder=t("vm_project_description"),
+                placeholder=t("video_mixer_project_description"),
                 max_length=500,
                 flex="2",
                 min_width="12rem",
             ),
-            rx.button(rx.icon("plus", size=16), t("vm_new_project"), type="submit", id="vm-create"),
+            rx.button(rx.icon("plus", size=16), t("video_mixer_new_project"), type="submit", id="vm-create"),
             spacing="2",
             wrap="wrap",
             width="100%",
@@ -90,8 +90,8 @@ def _new_project_form() -> rx.Component:
 
 def delete_project_dialog() -> rx.Component:
     return confirm_dialog(
-        title_key="vm_delete_project_title",
-        body_key="vm_delete_project_body",
+        title_key="video_mixer_delete_project_title",
+        body_key="video_mixer_delete_project_body",
         confirm_key="work_delete",
         on_confirm=S.delete_project,
         confirm_id="vm-confirm-delete-project",
@@ -114,7 +114,7 @@ def video_mixer() -> rx.Component:
         notice_callout(S.notice, "vm-notice"),
         rx.cond(
             S.list_loaded & (S.list_total == 0),
-            rx.text(t("vm_no_projects"), color_scheme="gray", id="vm-empty"),
+            rx.text(t("video_mixer_no_projects"), color_scheme="gray", id="vm-empty"),
         ),
         rx.grid(
             rx.foreach(S.project_cards, _project_card),

@@ -23,7 +23,7 @@ def _switch(name: str, value: rx.Var) -> rx.Component:
                 on_change=lambda on: S.set_option(name, on),
                 id=f"vm-{name}",
             ),
-            rx.text(t(f"vm_opt_{name}"), size="2"),
+            rx.text(t(f"video_mixer_opt_{name}"), size="2"),
             spacing="2",
             align="center",
         ),
@@ -32,7 +32,7 @@ def _switch(name: str, value: rx.Var) -> rx.Component:
 
 def _select(name: str, value: rx.Var, options: list[tuple[str, str]]) -> rx.Component:
     return rx.vstack(
-        rx.text(t(f"vm_opt_{name}"), size="1", weight="medium"),
+        rx.text(t(f"video_mixer_opt_{name}"), size="1", weight="medium"),
         rx.select.root(
             rx.select.trigger(id=f"vm-{name}", width="100%"),
             rx.select.content(*[rx.select.item(label, value=v) for v, label in options]),
@@ -47,7 +47,7 @@ def _select(name: str, value: rx.Var, options: list[tuple[str, str]]) -> rx.Comp
 
 def _number(name: str, value: rx.Var, low: float, high: float, step: float) -> rx.Component:
     return rx.vstack(
-        rx.text(t(f"vm_opt_{name}"), size="1", weight="medium"),
+        rx.text(t(f"video_mixer_opt_{name}"), size="1", weight="medium"),
         rx.input(
             value=value,
             type="number",
@@ -80,20 +80,20 @@ def _presets() -> rx.Component:
     return rx.flex(
         rx.menu.root(
             rx.menu.trigger(
-                rx.button(rx.icon("bookmark", size=14), t("vm_presets"), variant="soft", size="2"),
+                rx.button(rx.icon("bookmark", size=14), t("video_mixer_presets"), variant="soft", size="2"),
                 id="vm-presets",
             ),
             rx.menu.content(
                 rx.cond(
                     S.presets.length() == 0,
-                    rx.menu.item(t("vm_no_presets"), disabled=True),
+                    rx.menu.item(t("video_mixer_no_presets"), disabled=True),
                 ),
                 rx.foreach(
                     S.presets,
                     lambda p: rx.menu.sub(
                         rx.menu.sub_trigger(p.label),
                         rx.menu.sub_content(
-                            rx.menu.item(t("vm_preset_load"), on_click=S.load_preset(p.value)),
+                            rx.menu.item(t("video_mixer_preset_load"), on_click=S.load_preset(p.value)),
                             rx.menu.item(
                                 t("work_delete"),
                                 color="red",
@@ -107,13 +107,13 @@ def _presets() -> rx.Component:
         rx.input(
             value=S.preset_name,
             on_change=S.set_preset_name,
-            placeholder=t("vm_preset_name"),
+            placeholder=t("video_mixer_preset_name"),
             max_length=60,
             size="2",
             id="vm-preset-name",
         ),
         rx.button(
-            t("vm_preset_save"),
+            t("video_mixer_preset_save"),
             size="2",
             variant="outline",
             on_click=S.save_preset,
@@ -128,14 +128,14 @@ def _presets() -> rx.Component:
 def settings_panel() -> rx.Component:
     return card(
         rx.flex(
-            rx.heading(t("vm_settings"), size="4", as_="h2"),
+            rx.heading(t("video_mixer_settings"), size="4", as_="h2"),
             _presets(),
             justify="between",
             wrap="wrap",
             spacing="2",
             width="100%",
         ),
-        rx.text(t("vm_section_mixing"), weight="bold", size="2"),
+        rx.text(t("video_mixer_section_mixing"), weight="bold", size="2"),
         rx.grid(
             _switch("order_mixing", S.order_mixing),
             _switch("different_start", S.different_start),
@@ -148,7 +148,7 @@ def settings_panel() -> rx.Component:
         ),
         _row(
             rx.vstack(
-                rx.text(t("vm_opt_fixed_first_clip"), size="1", weight="medium"),
+                rx.text(t("video_mixer_opt_fixed_first_clip"), size="1", weight="medium"),
                 choice_select(
                     S.clip_choices,
                     S.fixed_first_clip,
@@ -163,7 +163,7 @@ def settings_panel() -> rx.Component:
             rx.cond(
                 S.group_mixing,
                 _select(
-                    "group_mode", S.group_mode, _labelled("vm_group_mode", ("sequential", "random"))
+                    "group_mode", S.group_mode, _labelled("video_mixer_group_mode", ("sequential", "random"))
                 ),
             ),
         ),
@@ -174,7 +174,7 @@ def settings_panel() -> rx.Component:
                 _number("speed_max", S.speed_max, rules.MIN_SPEED, rules.MAX_SPEED, 0.05),
             ),
         ),
-        rx.text(t("vm_section_output"), weight="bold", size="2"),
+        rx.text(t("video_mixer_section_output"), weight="bold", size="2"),
         _row(
             _select(
                 "resolution",
@@ -182,18 +182,18 @@ def settings_panel() -> rx.Component:
                 [(v, v.upper() if v == "4k" else v) for v in rules.RESOLUTIONS],
             ),
             _select("aspect", S.aspect, _same(rules.ASPECTS)),
-            _select("fit", S.fit, _labelled("vm_fit", ("bars", "crop"))),
+            _select("fit", S.fit, _labelled("video_mixer_fit", ("bars", "crop"))),
             _select("fps", S.fps, _same(rules.FRAME_RATES)),
-            _select("bitrate", S.bitrate, _labelled("vm_bitrate", tuple(rules.BITRATES))),
+            _select("bitrate", S.bitrate, _labelled("video_mixer_bitrate", tuple(rules.BITRATES))),
         ),
         _row(
-            _select("metadata", S.metadata, _labelled("vm_metadata", tuple(rules.METADATA))),
-            _select("audio", S.audio, _labelled("vm_audio", ("keep", "mute"))),
+            _select("metadata", S.metadata, _labelled("video_mixer_metadata", tuple(rules.METADATA))),
+            _select("audio", S.audio, _labelled("video_mixer_audio", ("keep", "mute"))),
         ),
-        rx.text(t("vm_section_duration"), weight="bold", size="2"),
+        rx.text(t("video_mixer_section_duration"), weight="bold", size="2"),
         _row(
             _select(
-                "duration_type", S.duration_type, _labelled("vm_duration", ("original", "fixed"))
+                "duration_type", S.duration_type, _labelled("video_mixer_duration", ("original", "fixed"))
             ),
             rx.cond(
                 S.duration_type == "fixed",
@@ -203,7 +203,7 @@ def settings_panel() -> rx.Component:
                         "distribution",
                         S.distribution,
                         _labelled(
-                            "vm_distribution", ("speed", "equal", "proportional", "weighted")
+                            "video_mixer_distribution", ("speed", "equal", "proportional", "weighted")
                         ),
                     ),
                 ),
