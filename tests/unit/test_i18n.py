@@ -1,11 +1,33 @@
+import importlib
+import pkgutil
 import re
+from types import ModuleType
 
+import pytest
+
+import lumiku.i18n
 from lumiku import plugins
-from lumiku.i18n import MESSAGES, tr
+from lumiku.i18n import MESSAGE_MODULES, MESSAGES, merge_messages, tr
+
+
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(name) for name in MESSAGE_MODULES]
+
+
+def _fake(name: str, messages: dict[str, dict[str, str]]) -> ModuleType:
+    module = ModuleType(name)
+    module.MESSAGES = messages
+    return module
 
 
 def test_both_languages_have_the_same_keys():
     assert set(MESSAGES["en"]) == set(MESSAGES["id"])
+
+
+def test_every_key_of_every_module_has_both_languages():
+    for module in _modules():
+        for key, texts in module.MESSAGES.items():
+            assert set(texts) == {"id", "en"}, (module.__name__, key)
 
 
 def test_placeholders_match_between_languages():
@@ -13,6 +35,49 @@ def test_placeholders_match_between_languages():
         assert set(re.findall(r"{(\w+)}", english)) == set(
             re.findall(r"{(\w+)}", MESSAGES["id"][key])
         ), key
+
+
+def test_every_message_module_is_merged():
+    package = lumiku.i18n.__path__
+    found = {f"lumiku.i18n.{info.name}" for info in pkgutil.iter_modules(package)}
+    assert found == set(MESSAGE_MODULES)
+
+
+def test_no_key_is_defined_in_two_modules():
+    sizes = sum(len(module.MESSAGES) for module in _modules())
+    assert sizes == len(MESSAGES["id"]) == len(MESSAGES["en"])
+
+
+def test_a_key_defined_in_two_modules_fails_with_its_name():
+    first = _fake("lumiku.i18n.first", {"shared_key": {"id": "Satu", "en": "One"}})
+    second = _fake("lumiku.i18n.second", {"shared_key": {"id": "Dua", "en": "Two"}})
+    with pytest.raises(ValueError, match="'shared_key'.*lumiku.i18n.first.*lumiku.i18n.second"):
+        merge_messages([first, second])
+
+
+def test_a_key_missing_a_language_fails_with_its_name():
+    module = _fake("lumiku.i18n.half", {"half_key": {"id": "Setengah"}})
+    with pytest.raises(ValueError, match="'half_key'"):
+        merge_messages([module])
+
+
+def test_an_app_module_holds_only_and_all_of_its_apps_prefix():
+    app_modules = {f"lumiku.i18n.{app.module}": app.module for app in plugins.APPS}
+    assert "lumiku.i18n.video_mixer" in MESSAGE_MODULES
+    for module in _modules():
+        for app_name in app_modules.values():
+            prefix = f"{app_name}_"
+            if module.__name__ == f"lumiku.i18n.{app_name}":
+                assert module.MESSAGES
+                assert all(key.startswith(prefix) for key in module.MESSAGES), module.__name__
+            else:
+                strays = [key for key in module.MESSAGES if key.startswith(prefix)]
+                assert not strays, (module.__name__, strays)
+
+
+def test_an_app_module_imports_on_its_own():
+    module = importlib.import_module("lumiku.i18n.video_mixer")
+    assert module.MESSAGES["video_mixer_generate"] == {"id": "Buat", "en": "Generate"}
 
 
 def test_every_app_has_a_description():

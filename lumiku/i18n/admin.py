@@ -1,0 +1,56 @@
+"""The admin pages: users and roles, credits and plans, AI models, payments, queues."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # users
+    "admin_users_title": {"id": "Pengguna", "en": "Users"},
+    "admin_search": {"id": "Cari berdasarkan email atau nama", "en": "Search by email or name"},
+    "admin_col_email": {"id": "Email", "en": "Email"},
+    "admin_col_role": {"id": "Peran", "en": "Role"},
+    "admin_col_joined": {"id": "Bergabung", "en": "Joined"},
+    "admin_role_saved": {"id": "Peran disimpan.", "en": "Role saved."},
+    "admin_no_users": {"id": "Tidak ada pengguna yang cocok.", "en": "No users match."},
+    "role_invalid": {"id": "Peran tidak dikenal.", "en": "Unknown role."},
+    "last_admin": {
+        "id": "Ini admin terakhir; jadikan orang lain admin terlebih dahulu.",
+        "en": "This is the last admin; make someone else admin first.",
+    },
+    # credits, plans and AI models
+    "admin_credits": {"id": "Kredit", "en": "Credits"},
+    "admin_adjust_title": {"id": "Tambah atau kurangi kredit", "en": "Grant or deduct credits"},
+    "admin_amount": {
+        "id": "Jumlah (negatif untuk mengurangi)",
+        "en": "Amount (negative to deduct)",
+    },
+    "admin_reason": {"id": "Alasan", "en": "Reason"},
+    "admin_adjusted": {"id": "Kredit disesuaikan.", "en": "Credits adjusted."},
+    "admin_plan": {"id": "Paket", "en": "Plan"},
+    "admin_plan_saved": {"id": "Paket disimpan.", "en": "Plan saved."},
+    "admin_models_title": {"id": "Model AI", "en": "AI models"},
+    "admin_col_model": {"id": "Model", "en": "Model"},
+    "admin_col_app": {"id": "Aplikasi", "en": "App"},
+    "admin_col_tier": {"id": "Tingkat", "en": "Tier"},
+    "admin_col_credits": {"id": "Kredit", "en": "Credits"},
+    "admin_col_quota": {"id": "Kuota", "en": "Quota"},
+    "admin_col_enabled": {"id": "Aktif", "en": "Enabled"},
+    "admin_model_saved": {"id": "Model disimpan.", "en": "Model saved."},
+    # payments
+    "admin_payments_title": {"id": "Pembayaran", "en": "Payments"},
+    "admin_search_payments": {"id": "Nomor pesanan atau email", "en": "Order number or email"},
+    "admin_status_all": {"id": "Semua status", "en": "All statuses"},
+    "admin_from": {"id": "Dari", "en": "From"},
+    "admin_to": {"id": "Sampai", "en": "To"},
+    # queues and storage
+    "admin_queues_title": {"id": "Antrean", "en": "Queues"},
+    "admin_queue": {"id": "Antrean", "en": "Queue"},
+    "admin_queued": {"id": "Menunggu", "en": "Waiting"},
+    "admin_started": {"id": "Berjalan", "en": "Running"},
+    "admin_failed": {"id": "Gagal", "en": "Failed"},
+    "admin_workers": {"id": "Worker", "en": "Workers"},
+    "admin_no_workers": {"id": "Tidak ada worker yang berjalan.", "en": "No worker is running."},
+    "admin_failed_jobs": {"id": "Job gagal", "en": "Failed jobs"},
+    "admin_no_failed": {"id": "Tidak ada job gagal.", "en": "No failed jobs."},
+    "admin_requeue": {"id": "Jalankan lagi", "en": "Run again"},
+    "admin_requeued": {"id": "Job diantrekan lagi.", "en": "Job queued again."},
+    "admin_storage": {"id": "Penyimpanan (MB)", "en": "Storage (MB)"},
+    "admin_quota_saved": {"id": "Kuota penyimpanan disimpan.", "en": "Storage quota saved."},
+}

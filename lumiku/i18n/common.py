@@ -1,0 +1,36 @@
+"""Words every area shares: buttons, pagers, table columns and generic errors."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # buttons and pagers
+    "save": {"id": "Simpan", "en": "Save"},
+    "cancel": {"id": "Batal", "en": "Cancel"},
+    "confirm": {"id": "Ya, lanjutkan", "en": "Confirm"},
+    "prev": {"id": "Sebelumnya", "en": "Previous"},
+    "next": {"id": "Berikutnya", "en": "Next"},
+    # table columns
+    "col_date": {"id": "Tanggal", "en": "Date"},
+    "col_description": {"id": "Keterangan", "en": "Description"},
+    "col_amount": {"id": "Jumlah", "en": "Amount"},
+    "col_balance": {"id": "Saldo setelahnya", "en": "Balance after"},
+    "col_status": {"id": "Status", "en": "Status"},
+    # errors
+    "not_found": {"id": "Tidak ditemukan.", "en": "Not found."},
+    "forbidden": {"id": "Anda tidak punya akses ke sini.", "en": "You do not have access to this."},
+    "unexpected_error": {
+        "id": "Terjadi kesalahan di sisi kami. Silakan coba lagi.",
+        "en": "Something went wrong on our side. Please try again.",
+    },
+    "parameter_invalid": {
+        "id": "Nilai {name} tidak valid.",
+        "en": "The value of {name} is not valid.",
+    },
+    "parameter_out_of_range": {
+        "id": "{name} harus antara {low} dan {high}.",
+        "en": "{name} must be between {low} and {high}.",
+    },
+    "quantity_invalid": {
+        "id": "Pilih antara 1 dan {max} hasil.",
+        "en": "Choose between 1 and {max} results.",
+    },
+    "field_required": {"id": "Isi {name}.", "en": "Fill in the {name}."},
+}
