@@ -1,14 +1,21 @@
-"""The job behind every generation item: `run_item(item_id)`, enqueued by services.generations."""
+"""The job behind every generation item: `run_item(item_id)`, enqueued by services.generations.
+It hands the engine the app's runner, resolved from the app's registry row."""
 
 from __future__ import annotations
 
-from jobs.worker import import_job_modules
+from lumiku import plugins
 from lumiku.services import generations
 
 
+def runner_for(app_id: str) -> generations.ItemRunner:
+    plugin = plugins.get(app_id)
+    if plugin is None:
+        raise plugins.WiringError(f"app {app_id}: not in the registry")
+    return plugin.load("runner")
+
+
 def run_item(item_id: str) -> str:
-    import_job_modules()  # idempotent: modules import once per process
-    return generations.run_item(item_id)
+    return generations.run_item(item_id, runner_for)
 
 
 def item_job_failed(job, connection, exc_type, exc_value, traceback) -> None:  # noqa: ARG001

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lumiku.services import files, media
 from lumiku.services.errors import NotFound
-from lumiku.services.generations import RUNNERS, ItemContext, ItemFailed
+from lumiku.services.generations import ItemContext, ItemFailed
 from lumiku.services.redis_client import get_redis
 from lumiku.services.storage import get_storage
 from lumiku.services.video_mixer.rules import (
@@ -282,6 +282,3 @@ def run(ctx: ItemContext) -> Path:
             for clip_id in dict.fromkeys(seg.clip_id for seg in plan.segments)
         }
         return render(sources, plan, s, out, lambda p: ctx.progress(p, "rendering"))
-
-
-RUNNERS["video-mixer"] = run

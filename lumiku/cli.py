@@ -52,13 +52,16 @@ def cmd_web(_: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from jobs.worker import run_worker
-
-    return run_worker(burst=args.burst)
+    """The RQ worker is its own program (`python -m jobs`): lumiku/ never imports jobs/, which
+    is the one package that sees both the services and the apps' runners."""
+    argv = [sys.executable, "-m", "jobs", *(["--burst"] if args.burst else [])]
+    os.chdir(PROJECT_ROOT)
+    os.execv(argv[0], argv)
 
 
 def cmd_run(_: argparse.Namespace) -> int:
     """Everything, with the embedded defaults: migrations, seeds, Redis, workers, web."""
+    from lumiku import plugins
     from lumiku.supervisor import (
         Supervisor,
         python_command,
@@ -68,6 +71,7 @@ def cmd_run(_: argparse.Namespace) -> int:
     )
 
     settings = get_settings()
+    plugins.check_at_start()  # a half-wired app stops everything before it starts
     cmd_migrate(_)
     cmd_seed(_)
     supervisor = Supervisor()

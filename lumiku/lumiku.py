@@ -3,9 +3,12 @@
 import reflex as rx
 
 import lumiku.pages  # noqa: F401 - records every page in PAGES
+from lumiku import plugins
 from lumiku.api import api, block_public_uploads
 from lumiku.components.layout import PAGES
 from lumiku.state.live import forward_events
+
+plugins.load_extra_apps()
 
 app = rx.App(
     api_transformer=[api, block_public_uploads],

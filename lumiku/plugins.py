@@ -1,14 +1,29 @@
-"""The registry of Lumiku's apps: one entry per app, read by the dashboard, the routes and billing.
+"""The registry of Lumiku's apps: one declaration per app, the only place the platform learns
+what an app is and where its parts live.
+
+Billing reads an app's price rule and free-use flag from its row, the engine its queue and item
+runner, the worker its periodic jobs, the web its pages, the catalogue its messages. The parts
+are named by dotted paths (`module:attribute`) and resolved when first used, so this module
+imports nothing of the layers above it; `check()` resolves them all at start, so a half-wired app
+stops `lumiku run` and the worker with one line instead of failing after credits were held.
 
 An app's id is the kebab-case form of its name in every layer: `video-mixer` is `video_mixer` in
-models, services, state, pages, jobs and tests, and lives at `/apps/video-mixer`.
+models, services, state, pages, jobs, messages and tests, and lives at `/apps/video-mixer`.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
 from dataclasses import dataclass, field
+from typing import Any
 
 TIERS = ("free", "basic", "pro", "enterprise")
+QUEUES = ("media", "ai")  # where an app's items run: FFmpeg/Pillow work, or remote model calls
+
+
+class WiringError(RuntimeError):
+    """An app's declaration names a part that cannot be found."""
 
 
 @dataclass(frozen=True)
@@ -18,18 +33,36 @@ class Access:
     roles: tuple[str, ...] = ("user", "admin")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Periodic:
+    """A job the workers run every `every` seconds, once across all of them."""
+
+    job: str  # "module:function", called with no arguments
+    every: int
+
+
+@dataclass(frozen=True, kw_only=True)
 class AppPlugin:
+    # what users see
     id: str
     name: str
-    description_key: str  # message key in lumiku.i18n
     icon: str  # lucide icon name
-    order: int
     color: str  # Radix colour scale
+    order: int
     enabled: bool = True
     beta: bool = False
     coming_soon: bool = True
     access: Access = field(default_factory=Access)
+    # how the platform runs it (dotted "module:attribute" paths, resolved when first used)
+    runner: str = ""  # the engine's item runner (generations.ItemRunner); required once built
+    price_rule: str = ""  # a pricing.Rule; empty: the registry model's price per output
+    queue: str = "media"  # one of QUEUES
+    pages: str = ""  # the module that records the app's pages; required once built
+    tables: str = ""  # the module of the app's SQLModel tables, if it has any
+    messages: str = ""  # the module of the app's messages (every key starts with `<module>_`)
+    registry_models: tuple[str, ...] = ()  # AIModel keys it charges against (seeded)
+    periodic: tuple[Periodic, ...] = ()
+    unlimited_free: bool = False  # users tagged enterprise_unlimited use it free (the original)
 
     @property
     def module(self) -> str:
@@ -39,34 +72,80 @@ class AppPlugin:
     def route(self) -> str:
         return f"/apps/{self.id}"
 
+    @property
+    def description_key(self) -> str:
+        return f"app_{self.module}_desc"
+
+    def path(self, *parts: str) -> str:
+        """A route under the app's own, e.g. `path("[project]")`."""
+        return "/".join([self.route, *parts])
+
     def allows_role(self, role: str) -> bool:
         return role in self.access.roles
+
+    def load(self, part: str) -> Any:
+        """The object a part's dotted path names; WiringError, naming the app, if it is missing."""
+        ref = getattr(self, part)
+        if not ref:
+            raise WiringError(f"app {self.id}: no {part} is declared in lumiku/plugins.py")
+        try:
+            return resolve(ref)
+        except (ImportError, AttributeError, ValueError) as exc:
+            raise WiringError(f"app {self.id}: its {part} {ref!r} cannot be found ({exc})") from exc
+
+
+@functools.cache
+def resolve(ref: str) -> Any:
+    """`package.module:attribute` → the attribute (a module when there is no `:attribute`)."""
+    module_name, _, attribute = ref.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attribute) if attribute else module
 
 
 APPS: tuple[AppPlugin, ...] = (
     AppPlugin(
-        "avatar-creator", "Avatar Creator", "app_avatar_creator_desc", "circle-user", 1, "purple"
+        id="avatar-creator", name="Avatar Creator", icon="circle-user", color="purple", order=1
     ),
     AppPlugin(
-        "avatar-generator",
-        "Avatar Generator",
-        "app_avatar_generator_desc",
-        "user-round-cog",
-        2,
-        "purple",
+        id="avatar-generator",
+        name="Avatar Generator",
+        icon="user-round-cog",
+        color="purple",
+        order=2,
         beta=True,
     ),
-    AppPlugin("pose-generator", "Pose Generator", "app_pose_generator_desc", "sparkles", 3, "blue"),
+    AppPlugin(id="pose-generator", name="Pose Generator", icon="sparkles", color="blue", order=3),
     AppPlugin(
-        "video-generator", "Video Generator", "app_video_generator_desc", "clapperboard", 4, "blue"
+        id="video-generator", name="Video Generator", icon="clapperboard", color="blue", order=4
     ),
     AppPlugin(
-        "video-mixer", "Video Mixer", "app_video_mixer_desc", "video", 5, "blue", coming_soon=False
+        id="video-mixer",
+        name="Video Mixer",
+        icon="video",
+        color="blue",
+        order=5,
+        coming_soon=False,
+        runner="jobs.video_mixer:run",
+        price_rule="lumiku.services.video_mixer.rules:price_rule",
+        queue="media",
+        pages="lumiku.pages.apps.video_mixer",
+        tables="lumiku.models.video_mixer",
+        messages="lumiku.i18n.video_mixer",
+        registry_models=("video-mixer:ffmpeg-standard",),
+        periodic=(Periodic(job="jobs.video_mixer:prune_cache", every=6 * 3600),),
+        unlimited_free=True,
     ),
-    AppPlugin("poster-editor", "Poster Editor", "app_poster_editor_desc", "image", 6, "green"),
-    AppPlugin("carousel-mix", "Carousel Mix", "app_carousel_mix_desc", "layers", 7, "blue"),
+    AppPlugin(id="poster-editor", name="Poster Editor", icon="image", color="green", order=6),
     AppPlugin(
-        "looping-flow", "Looping Flow", "app_looping_flow_desc", "film", 8, "blue", beta=True
+        id="carousel-mix",
+        name="Carousel Mix",
+        icon="layers",
+        color="blue",
+        order=7,
+        unlimited_free=True,
+    ),
+    AppPlugin(
+        id="looping-flow", name="Looping Flow", icon="film", color="blue", order=8, beta=True
     ),
 )
 
@@ -79,13 +158,66 @@ def _check_unique(apps: tuple[AppPlugin, ...]) -> None:
 
 
 _check_unique(APPS)
-BY_ID = {app.id: app for app in APPS}
+BY_ID: dict[str, AppPlugin] = {app.id: app for app in APPS}
 
 
 def get(app_id: str) -> AppPlugin | None:
     return BY_ID.get(app_id)
 
 
+def built() -> list[AppPlugin]:
+    """Every registered app that is not coming soon, the extra ones included."""
+    return [app for app in BY_ID.values() if not app.coming_soon]
+
+
 def dashboard_apps(role: str = "user") -> list[AppPlugin]:
     """Enabled apps the role may open, in dashboard order (coming-soon ones included, marked)."""
     return sorted((a for a in APPS if a.enabled and a.allows_role(role)), key=lambda a: a.order)
+
+
+def load_extra_apps(refs: str | None = None) -> list[AppPlugin]:
+    """Registers the apps named by EXTRA_APPS (`module:ATTRIBUTE` of an AppPlugin, comma
+    separated): apps that live outside Lumiku, such as the engine tests' own. They run and are
+    billed like any app but are not listed on dashboards."""
+    if refs is None:
+        from lumiku.settings import get_settings
+
+        refs = get_settings().extra_apps
+    added = []
+    for ref in filter(None, (r.strip() for r in refs.split(","))):
+        app = resolve(ref)
+        if not isinstance(app, AppPlugin):
+            raise WiringError(f"EXTRA_APPS: {ref!r} is not an AppPlugin")
+        BY_ID[app.id] = app
+        added.append(app)
+    return added
+
+
+def check(apps: list[AppPlugin] | None = None) -> None:
+    """Resolves what the workers need of every built app: its runner, its price rule and its
+    periodic jobs. Raises WiringError naming the first app and part that are missing."""
+    for app in built() if apps is None else apps:
+        if app.queue not in QUEUES:
+            raise WiringError(f"app {app.id}: queue {app.queue!r} is not one of {QUEUES}")
+        for part in ("runner", "price_rule") if app.price_rule else ("runner",):
+            if not callable(app.load(part)):
+                raise WiringError(
+                    f"app {app.id}: its {part} {getattr(app, part)!r} is not callable"
+                )
+        for periodic in app.periodic:
+            try:
+                resolve(periodic.job)
+            except (ImportError, AttributeError, ValueError) as exc:
+                raise WiringError(
+                    f"app {app.id}: its periodic job {periodic.job!r} ({exc})"
+                ) from exc
+
+
+def check_at_start() -> None:
+    """For `lumiku run` and every worker: registers the extra apps and checks every built one;
+    a missing piece ends the process with one line naming the app and the piece."""
+    load_extra_apps()
+    try:
+        check()
+    except WiringError as exc:
+        raise SystemExit(f"lumiku: {exc}") from None

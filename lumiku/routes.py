@@ -1,4 +1,5 @@
-"""Every route in one place, so links and redirects never drift apart."""
+"""The platform's routes in one place, so links and redirects never drift apart. An app's routes
+come from its registry row (`app.route`, `app.path(...)`)."""
 
 LANDING = "/"
 SIGN_IN = "/sign-in"
@@ -11,8 +12,6 @@ CREDITS = "/credits"
 PLANS = "/plans"
 PAYMENTS = "/payments"
 PAYMENT = "/payments/[order_id]"
-VIDEO_MIXER = "/apps/video-mixer"
-VIDEO_MIXER_PROJECT = "/apps/video-mixer/[vm_project]"
 ADMIN_USERS = "/admin/users"
 ADMIN_MODELS = "/admin/models"
 ADMIN_PAYMENTS = "/admin/payments"
@@ -25,7 +24,3 @@ def safe_next(path: str) -> str:
     # Browsers drop tabs and newlines from URLs, so "/\t/evil.com" would become "//evil.com".
     plain = all(ch.isprintable() and not ch.isspace() for ch in path)
     return path if local and plain else DASHBOARD
-
-
-def video_mixer_project(project_id: str) -> str:
-    return VIDEO_MIXER_PROJECT.replace("[vm_project]", project_id)

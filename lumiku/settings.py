@@ -78,8 +78,9 @@ class Settings(BaseSettings):
     max_video_mb: int = Field(500, ge=1, le=10_000)
     max_image_mb: int = Field(20, ge=1, le=1_000)
     max_audio_mb: int = Field(50, ge=1, le=1_000)
-    # Modules the worker imports at start besides jobs/ (e.g. the engine tests' own app).
-    extra_job_modules: str = ""
+    # Apps declared outside lumiku/plugins.py, as `module:ATTRIBUTE` of an AppPlugin (the engine
+    # tests' own app); registered by the web and the workers at start.
+    extra_apps: str = ""
     s3_endpoint_url: str = ""
     s3_bucket: str = ""
     s3_access_key_id: str = ""

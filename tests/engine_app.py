@@ -1,4 +1,5 @@
-"""A small app for the engine's tests, loaded by workers through EXTRA_JOB_MODULES: each item
+"""A small app for the engine's tests, registered in web and worker processes through
+EXTRA_APPS=tests.engine_app:APP (and in the test process by `install`): each item
 makes a real one-second video with FFmpeg, after `steps` progress reports `delay` seconds apart,
 and fails or fails transiently when its params say so."""
 
@@ -8,8 +9,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from lumiku.plugins import AppPlugin
 from lumiku.services.generations import (
-    RUNNERS,
     ItemContext,
     ItemFailed,
     TransientError,
@@ -18,6 +19,16 @@ from lumiku.services.generations import (
 
 APP_ID = "engine-test"
 MODEL_KEY = f"{APP_ID}:ffmpeg"
+APP = AppPlugin(
+    id=APP_ID,
+    name="Engine Test",
+    icon="flask-conical",
+    color="gray",
+    order=99,
+    coming_soon=False,
+    runner="tests.engine_app:run",
+    registry_models=(MODEL_KEY,),
+)
 
 
 def run(ctx: ItemContext) -> Path:
@@ -54,14 +65,9 @@ def run(ctx: ItemContext) -> Path:
     return out
 
 
-RUNNERS[APP_ID] = run
-
-
 def install(monkeypatch) -> None:
     """Makes the app usable in this process: its model row, and a registry entry (the engine's
     rules check the registry when work is submitted)."""
-    import dataclasses
-
     from lumiku import plugins
     from lumiku.db import session_scope
     from lumiku.models import AIModel
@@ -79,10 +85,4 @@ def install(monkeypatch) -> None:
                     quota_cost=1,
                 )
             )
-    monkeypatch.setitem(
-        plugins.BY_ID,
-        APP_ID,
-        dataclasses.replace(
-            plugins.BY_ID["video-mixer"], id=APP_ID, name="Engine Test", coming_soon=False
-        ),
-    )
+    monkeypatch.setitem(plugins.BY_ID, APP_ID, APP)

@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 WELCOME_BONUS = 100
 UNLIMITED_TAG = "enterprise_unlimited"
-UNLIMITED_APPS = ("video-mixer", "carousel-mix")  # what the original's tag makes free
 DEFAULT_HOLD_TTL = timedelta(hours=6)
 HISTORY_PAGE_SIZE = 20
 KINDS = ("welcome_bonus", "purchase", "grant", "hold", "capture", "release", "refund", "adjustment")
@@ -323,7 +322,7 @@ def _terms(
     """The unit this user pays in and the amount, priced on the server."""
     model = ai_models.usable_model(db, user, app_id, model_key)
     price = pricing.price(app_id, model, params, quantity)
-    if UNLIMITED_TAG in (user.user_tags or []) and app_id in UNLIMITED_APPS:
+    if UNLIMITED_TAG in (user.user_tags or []) and plugins.BY_ID[app_id].unlimited_free:
         return ("quota" if subscription else "credits"), 0
     return ("quota", price.quota) if subscription else ("credits", price.credits)
 

@@ -27,7 +27,7 @@ from sqlmodel import Session, select
 from lumiku import plugins
 from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import Generation, GenerationItem, Hold, StoredFile
-from lumiku.services import billing, events, files
+from lumiku.services import billing, events, files, queues
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.redis_client import get_redis
@@ -101,9 +101,9 @@ class ItemContext:
             raise Cancelled()
 
 
-# app id → runner: returns the path of the finished output inside ctx.workdir
+# An app's item runner (named by `runner` in its registry row): returns the path of the finished
+# output inside ctx.workdir. The worker (jobs/) resolves it and hands it to run_item.
 ItemRunner = Callable[[ItemContext], Path]
-RUNNERS: dict[str, ItemRunner] = {}
 
 
 def _cancel_key(generation_id: str) -> str:
@@ -189,8 +189,6 @@ def submit(
 def enqueue_pending(generation_id: str) -> int:
     """Gives each queued item without a job a new one and puts it on its queue. The assignment
     happens under the owner's lock, so concurrent callers never enqueue an item twice."""
-    from jobs.worker import queue  # jobs import services; this late import keeps that one-way
-
     with session_scope() as db:
         generation = db.get(Generation, generation_id)
         if generation is None:
@@ -210,7 +208,7 @@ def enqueue_pending(generation_id: str) -> int:
         assigned = [(item.id, item.index, item.job_id) for item in waiting]
         app_id = generation.app_id
     plugin = plugins.get(app_id)
-    q = queue("media")
+    q = queues.queue(plugin.queue if plugin else "media")
     for item_id, index, job_id in assigned:
         q.enqueue(
             "jobs.generation.run_item",
@@ -229,9 +227,10 @@ def enqueue_pending(generation_id: str) -> int:
 # ------------------------------------------------------------------ running one item
 
 
-def run_item(item_id: str) -> str:
-    """The body of an item's job. Safe to run twice: a finished item is left alone, the output
-    key is fixed and the capture is keyed by the item."""
+def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
+    """The body of an item's job; `runner_for(app_id)` gives the app's runner. Safe to run
+    twice: a finished item is left alone, the output key is fixed and the capture is keyed by
+    the item."""
     with session_scope() as db:
         item = db.get(GenerationItem, item_id)
         generation = db.get(Generation, item.generation_id) if item else None
@@ -265,19 +264,16 @@ def run_item(item_id: str) -> str:
     workdir = Path(tempfile.mkdtemp(prefix=f"lumiku-{item_id[:8]}-"))
     context.workdir = workdir
     try:
-        outcome = _produce(context)
+        outcome = _produce(context, runner_for)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     finish_if_done(context.generation_id)
     return outcome
 
 
-def _produce(ctx: ItemContext) -> str:
-    runner = RUNNERS.get(ctx.app_id)
+def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
     try:
-        if runner is None:
-            raise ItemFailed("item_failed")
-        output = runner(ctx)
+        output = runner_for(ctx.app_id)(ctx)
         key = f"outputs/{ctx.user_id}/{ctx.generation_id}/{ctx.index + 1:03d}{output.suffix}"
         stored = files.store_output(
             ctx.user_id, output, key, f"{ctx.app_id}-{ctx.index + 1:03d}{output.suffix}"
@@ -422,8 +418,6 @@ def _owned(db: Session, user_id: int, generation_id: str) -> Generation:
 
 def cancel(user_id: int, generation_id: str) -> None:
     """Stops queued and running work; what was produced is paid, the rest returned."""
-    from jobs.worker import cancel_job
-
     with session_scope() as db:
         generation = _owned(db, user_id, generation_id)
         lock_account(db, user_id)
@@ -440,7 +434,7 @@ def cancel(user_id: int, generation_id: str) -> None:
             item.status, item.finished_at = "cancelled", utcnow()
         jobs = [item.job_id for item in queued if item.job_id]
     for job_id in jobs:
-        cancel_job(job_id)
+        queues.cancel_job(job_id)
     finish_if_done(generation_id)
     events.publish(user_id, "generation", generation=generation_id)
 
@@ -539,8 +533,6 @@ def delete(user_id: int, generation_id: str) -> None:
 def reconcile(stale_after: timedelta = timedelta(seconds=90), now: datetime | None = None) -> int:
     """At worker start and periodically: items whose job is gone (a worker killed mid-job, Redis
     flushed) are queued again, or failed after MAX_ATTEMPTS, and their generation finished."""
-    from jobs.worker import job_alive
-
     now = now or utcnow()
     with session_scope() as db:
         candidates = db.exec(
@@ -550,7 +542,7 @@ def reconcile(stale_after: timedelta = timedelta(seconds=90), now: datetime | No
         ).all()
     touched: set[str] = set()
     for item in candidates:
-        if job_alive(item.job_id, stale_after):
+        if queues.job_alive(item.job_id, stale_after):
             continue
         with session_scope() as db:
             generation = db.get(Generation, item.generation_id)

@@ -1,19 +1,17 @@
 """What a request costs, computed on the server from the app's rules and the model registry.
 
-An app with its own formula (Video Mixer's per-video price, say) registers it in RULES; every other
-app pays the model's price per output.
+An app with its own formula (Video Mixer's per-video price, say) names it as `price_rule` in its
+registry row (lumiku.plugins); every other app pays the model's price per output.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
-import importlib.util
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from lumiku import plugins
 from lumiku.models import AIModel
 from lumiku.services.errors import ServiceError
 
@@ -56,25 +54,11 @@ def per_output(model: AIModel, params: dict[str, Any], quantity: int) -> Price:
     return Price(credits=model_credits(model, params) * quantity, quota=model.quota_cost * quantity)
 
 
-RULES: dict[str, Rule] = {}  # filled by each app's services package when it is imported
-
-
-@functools.cache
-def _load_app_rules() -> None:
-    """Imports every app's services package (those that exist), so their formulas are in RULES
-    whichever process asks for a price first."""
-    from lumiku import plugins
-
-    for app in plugins.APPS:
-        name = f"lumiku.services.{app.module}"
-        if importlib.util.find_spec(name) is not None:
-            importlib.import_module(name)
-
-
 def price(app_id: str, model: AIModel, params: dict[str, Any], quantity: int) -> Price:
     if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 100:
         raise ServiceError("quantity_invalid", max=MAX_QUANTITY)
     if not isinstance(params, dict):
         raise ServiceError("parameter_invalid", name="params")
-    _load_app_rules()
-    return RULES.get(app_id, per_output)(model, params, quantity)
+    plugin = plugins.get(app_id)
+    rule: Rule = plugin.load("price_rule") if plugin and plugin.price_rule else per_output
+    return rule(model, params, quantity)

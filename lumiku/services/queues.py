@@ -1,18 +1,22 @@
-"""What the workers are doing, for admins: queue sizes, live workers, failed jobs."""
+"""The RQ queues as the services see them: putting work on a queue, cancelling it, asking whether
+a job still lives, and what the workers are doing (for admins). The worker itself is in jobs/."""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from rq import Queue, Worker
-from rq.job import Job
+from rq.exceptions import InvalidJobOperation, NoSuchJobError
+from rq.job import Job, JobStatus
 from rq.registry import FailedJobRegistry, StartedJobRegistry
 from rq.serializers import JSONSerializer
 
 from lumiku.services.errors import NotFound
 from lumiku.services.redis_client import get_redis
 
+# In priority order: housekeeping and payments first, then remote AI calls, then media.
 QUEUE_NAMES = ("default", "ai", "media")
 
 
@@ -41,19 +45,47 @@ class FailedJob:
     ended_at: datetime | None
 
 
-def _queue(name: str) -> Queue:
+def queue(name: str) -> Queue:
+    if name not in QUEUE_NAMES:
+        raise ValueError(f"unknown queue {name!r}")
     return Queue(name, connection=get_redis(), serializer=JSONSerializer)
+
+
+def job_alive(job_id: str, stale_after: timedelta) -> bool:
+    """Is this job waiting or running on a worker that still gives signs of life?"""
+    if not job_id:
+        return False
+    try:
+        job = Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer)
+    except NoSuchJobError:
+        return False
+    status = job.get_status(refresh=False)
+    if status in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED):
+        return True
+    if status != JobStatus.STARTED:
+        return False
+    now = datetime.now(UTC)
+    for worker in Worker.all(connection=get_redis(), serializer=JSONSerializer):
+        if worker.name == job.worker_name and worker.last_heartbeat:
+            beat = worker.last_heartbeat
+            beat = beat if beat.tzinfo else beat.replace(tzinfo=UTC)
+            return now - beat < stale_after
+    return False
+
+
+def cancel_job(job_id: str) -> None:
+    """A queued job is taken off its queue; a running one stops at its next progress report."""
+    with contextlib.suppress(NoSuchJobError, InvalidJobOperation):
+        Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer).cancel()
 
 
 def overview(failed_limit: int = 50) -> tuple[list[QueueCount], list[WorkerView], list[FailedJob]]:
     counts, failed = [], []
     for name in QUEUE_NAMES:
-        queue = _queue(name)
-        failed_registry = FailedJobRegistry(queue=queue)
+        q = queue(name)
+        failed_registry = FailedJobRegistry(queue=q)
         counts.append(
-            QueueCount(
-                name, queue.count, StartedJobRegistry(queue=queue).count, failed_registry.count
-            )
+            QueueCount(name, q.count, StartedJobRegistry(queue=q).count, failed_registry.count)
         )
         for job_id in failed_registry.get_job_ids(0, failed_limit - 1):
             job = (
@@ -82,7 +114,7 @@ def overview(failed_limit: int = 50) -> tuple[list[QueueCount], list[WorkerView]
 
 def requeue(job_id: str) -> None:
     for name in QUEUE_NAMES:
-        registry = FailedJobRegistry(queue=_queue(name))
+        registry = FailedJobRegistry(queue=queue(name))
         if job_id in registry.get_job_ids():
             registry.requeue(job_id)
             return

@@ -16,16 +16,15 @@ from lumiku.db import session_scope, utcnow
 from lumiku.models import AIModel, AppUsage, CreditEntry, Hold, QuotaUsage, User
 from lumiku.services import (
     ai_models,
-    auth,
     billing,
     events,
-    pricing,
     quotas,
     seed,
     subscriptions,
 )
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import ServiceError
+from tests.factories import new_user
 
 MIXER, MIXER_MODEL = "video-mixer", "video-mixer:ffmpeg-standard"  # 2 credits, 1 quota each
 
@@ -35,19 +34,14 @@ def billing_world(db, rds, monkeypatch):
     """Seeded plans and models, and apps open for business (none is built yet). Video Mixer
     stands in for any app priced by the model registry, so its own formula is set aside."""
     seed.run_all()
-    monkeypatch.setitem(pricing.RULES, "video-mixer", pricing.per_output)
     monkeypatch.setattr(
         plugins,
         "BY_ID",
-        {app.id: dataclasses.replace(app, coming_soon=False) for app in plugins.APPS},
+        {
+            app.id: dataclasses.replace(app, coming_soon=False, price_rule="")
+            for app in plugins.APPS
+        },
     )
-
-
-def new_user(n: int = 1) -> int:
-    signed = auth.register(
-        f"b{n}@example.com", "rahasia-123", f"B {n}", ip=f"10.3.{n}.1", user_agent="test"
-    )
-    return signed.user.id
 
 
 def hold(

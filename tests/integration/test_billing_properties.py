@@ -15,7 +15,7 @@ import lumiku.services.video_mixer.rules  # noqa: F401  (registers its formula, 
 from lumiku import plugins
 from lumiku.db import session_scope
 from lumiku.models import CreditEntry, User
-from lumiku.services import auth, billing, pricing, seed
+from lumiku.services import auth, billing, seed
 from lumiku.services.errors import ServiceError
 
 COUNTER = itertools.count()
@@ -151,11 +151,10 @@ class Ledger(RuleBasedStateMachine):
 @pytest.fixture
 def open_mixer(db, rds, monkeypatch):
     seed.run_all()
-    monkeypatch.setitem(pricing.RULES, "video-mixer", pricing.per_output)  # by its model here
-    monkeypatch.setitem(
+    monkeypatch.setitem(  # priced by its model here
         plugins.BY_ID,
         "video-mixer",
-        dataclasses.replace(plugins.BY_ID["video-mixer"], coming_soon=False),
+        dataclasses.replace(plugins.BY_ID["video-mixer"], coming_soon=False, price_rule=""),
     )
 
 

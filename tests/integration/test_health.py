@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
@@ -14,24 +12,16 @@ from starlette.testclient import TestClient
 
 from lumiku.api import api
 from lumiku.services import health
-from lumiku.settings import PROJECT_ROOT
-from lumiku.supervisor import kill_tree
+from tests.factories import run_burst_worker, start_worker, stop_worker
 
 client = TestClient(api)
 
 
 @pytest.fixture
 def worker(migrated, rds):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "lumiku.cli", "worker"],
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = start_worker(apps=None)
     yield process
-    kill_tree(process.pid)  # RQ's work horse lives in a process group of its own
-    process.wait()
+    stop_worker(process)  # RQ's work horse lives in a process group of its own
 
 
 def wait_for_workers(expected: int) -> dict:
@@ -77,18 +67,13 @@ def test_periodic_jobs_are_enqueued_once_per_interval_and_run(migrated, rds, db)
     from rq.job import Job, JobStatus
     from rq.serializers import JSONSerializer
 
-    from jobs.worker import PERIODIC, Periodic, queue
+    from jobs.worker import Periodic, periodic_jobs
+    from lumiku.services.queues import queue
 
     first, second = Periodic.tick(), Periodic.tick()  # two workers ticking at once
-    assert len(first) == len(set(first)) == len(PERIODIC) and second == []
-    done = subprocess.run(
-        [sys.executable, "-m", "lumiku.cli", "worker", "--burst"],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert len(first) == len(set(first)) == len(periodic_jobs()) and second == []
+    assert "jobs.video_mixer:prune_cache" in {p.job for p in periodic_jobs()}  # from its row
+    run_burst_worker(apps=None, timeout=120)
     assert queue("default").count == 0
     statuses = {
         Job.fetch(job_id, connection=rds, serializer=JSONSerializer).get_status()

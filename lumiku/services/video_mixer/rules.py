@@ -170,9 +170,6 @@ def price_rule(model: AIModel, params: dict[str, Any], quantity: int) -> pricing
     )
 
 
-pricing.RULES["video-mixer"] = price_rule
-
-
 # ------------------------------------------------------------------ estimate
 
 
