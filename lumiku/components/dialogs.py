@@ -1,4 +1,5 @@
-"""The one confirmation dialog: nothing destructive or costly happens without it."""
+"""The one confirmation dialog, and its delete form: nothing destructive or costly happens
+without it."""
 
 from __future__ import annotations
 
@@ -41,3 +42,26 @@ def confirm_dialog(
     )
     parts = [rx.alert_dialog.trigger(trigger), content] if trigger is not None else [content]
     return rx.alert_dialog.root(*parts, **({"open": open} if open is not None else {}))
+
+
+def delete_dialog(
+    *,
+    open: rx.Var,
+    on_confirm,
+    on_cancel,
+    title_key: str,
+    body_key: str,
+    confirm_id: str,
+    confirm_key: str = "work_delete",
+) -> rx.Component:
+    """Asks before deleting something the state has marked: `open` is true while it is marked,
+    `on_confirm` deletes it and `on_cancel` forgets it."""
+    return confirm_dialog(
+        title_key=title_key,
+        body_key=body_key,
+        confirm_key=confirm_key,
+        on_confirm=on_confirm,
+        confirm_id=confirm_id,
+        open=open,
+        on_cancel=on_cancel,
+    )

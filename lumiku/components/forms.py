@@ -74,3 +74,14 @@ def submit(label_key: str, busy: rx.Var, button_id: str) -> rx.Component:
 
 def card(*children: rx.Component, **props) -> rx.Component:
     return rx.card(rx.vstack(*children, spacing="3", width="100%"), size="3", width="100%", **props)
+
+
+def choice_select(choices: rx.Var, value: rx.Var, on_change, **props) -> rx.Component:
+    """A select over a state list of choices, each with `.value` and `.label`; `props` go to the
+    trigger (an id, a size)."""
+    return rx.select.root(
+        rx.select.trigger(**props),
+        rx.select.content(rx.foreach(choices, lambda c: rx.select.item(c.label, value=c.value))),
+        value=value,
+        on_change=on_change,
+    )

@@ -9,8 +9,8 @@ from lumiku import routes
 from lumiku.components.forms import error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
+from lumiku.components.payments import payment_header, payment_row
 from lumiku.components.text import t
-from lumiku.pages.payments import payment_header, payment_row
 from lumiku.services.payments import STATUSES
 from lumiku.state.admin import (
     AdminModelsState,

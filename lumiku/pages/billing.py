@@ -9,8 +9,8 @@ from lumiku.components.dialogs import confirm_dialog
 from lumiku.components.forms import card, error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
+from lumiku.components.payments import buy_credits, buy_dialog, subscribe_button
 from lumiku.components.text import t
-from lumiku.pages.payments import buy_credits, buy_dialog, subscribe_button
 from lumiku.services.billing import KINDS
 from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
 from lumiku.state.live import WalletState

@@ -5,21 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import plugins, routes
+from lumiku.components.apps import app_badge, app_icon
 from lumiku.components.forms import card
 from lumiku.components.layout import signed_in_page
 from lumiku.components.text import t
-from lumiku.pages.work import app_icon, work_status
+from lumiku.components.work import work_status
 from lumiku.state.auth import AuthState
 from lumiku.state.billing import DashboardState
 from lumiku.state.live import WalletState
-
-
-def app_badge(app: plugins.AppPlugin) -> rx.Component:
-    if app.coming_soon:
-        return rx.badge(t("badge_coming_soon"), color_scheme="gray")
-    if app.beta:
-        return rx.badge(t("badge_beta"), color_scheme="amber")
-    return rx.fragment()
 
 
 def app_card(app: plugins.AppPlugin) -> rx.Component:

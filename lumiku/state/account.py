@@ -8,8 +8,8 @@ import reflex as rx
 
 from lumiku.i18n import format_datetime, tr
 from lumiku.services import auth
-from lumiku.state.auth import AuthState, signed_in_user
-from lumiku.state.base import call, error_text, form_text
+from lumiku.state.auth import AuthState
+from lumiku.state.base import Caller, call, error_text, form_text, with_user
 
 
 class ProfileState(rx.State):
@@ -20,70 +20,48 @@ class ProfileState(rx.State):
     busy: bool = False
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        self.name, self.email = user.name, user.email
+    @with_user
+    async def load(self, me: Caller):
+        self.name, self.email = me.user.name, me.user.email
 
     @rx.event
-    async def save_name(self, form: dict):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        try:
-            await call(auth.change_name, user, form_text(form, "name", 200))
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-            return
-        await session._user()
-        self.name, self.notice = session.user_name, tr("saved_name", session.lang)
+    @with_user
+    async def save_name(self, me: Caller, form: dict):
+        await call(auth.change_name, me.user, form_text(form, "name", 200))
+        await me.session._user()
+        self.name, self.notice = me.session.user_name, tr("saved_name", me.lang)
 
     @rx.event
-    async def save_email(self, form: dict):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            yield session._to_sign_in()
-            return
+    @with_user
+    async def save_email(self, me: Caller, form: dict):
         self.busy = True
         yield
         try:
             self.email = await call(
                 auth.change_email,
-                user,
+                me.user,
                 form_text(form, "email", 254),
                 form_text(form, "current_password", 200),
             )
-            await session._user()
-            self.notice = tr("saved_email", session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
+            await me.session._user()
+            self.notice = tr("saved_email", me.lang)
         finally:
             self.busy = False
 
     @rx.event
-    async def save_password(self, form: dict):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            yield session._to_sign_in()
-            return
+    @with_user
+    async def save_password(self, me: Caller, form: dict):
         new = form_text(form, "new_password", 200)
         if new != form_text(form, "confirm_password", 200):
-            self.error = tr("passwords_differ", session.lang)
+            self.error = tr("passwords_differ", me.lang)
             return
         self.busy = True
         yield
         try:
             ended = await call(
-                auth.change_password, user, form_text(form, "current_password", 200), new
+                auth.change_password, me.user, form_text(form, "current_password", 200), new
             )
-            self.notice = tr("saved_password", session.lang, count=ended)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
+            self.notice = tr("saved_password", me.lang, count=ended)
         finally:
             self.busy = False
 
@@ -123,37 +101,28 @@ class DevicesState(rx.State):
         self.loaded = True
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        await self._refresh(session, user)
+    @with_user
+    async def load(self, me: Caller):
+        await self._refresh(me.session, me.user)
 
     @rx.event
-    async def revoke(self, session_id: str):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        if not isinstance(session_id, str) or session_id == user.session_id:
+    @with_user
+    async def revoke(self, me: Caller, session_id: str):
+        if not isinstance(session_id, str) or session_id == me.user.session_id:
             return
         try:
-            await call(auth.revoke_session, user, session_id)
-            self.notice = tr("devices_revoked", session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-        await self._refresh(session, user)
+            await call(auth.revoke_session, me.user, session_id)
+            self.notice = tr("devices_revoked", me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        await self._refresh(me.session, me.user)
 
     @rx.event
-    async def revoke_others(self):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        count = await call(auth.revoke_other_sessions, user)
-        self.notice = tr("devices_revoked_many", session.lang, count=count)
-        await self._refresh(session, user)
+    @with_user
+    async def revoke_others(self, me: Caller):
+        count = await call(auth.revoke_other_sessions, me.user)
+        self.notice = tr("devices_revoked_many", me.lang, count=count)
+        await self._refresh(me.session, me.user)
 
     @rx.var
     def has_others(self) -> bool:

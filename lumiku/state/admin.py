@@ -12,8 +12,7 @@ from lumiku import routes
 from lumiku.i18n import format_datetime, format_number, tr
 from lumiku.services import ai_models, subscriptions, users
 from lumiku.services.errors import Forbidden
-from lumiku.state.auth import signed_in_user
-from lumiku.state.base import call, error_text, form_text
+from lumiku.state.base import Caller, call, error_text, form_text, with_user
 
 PAYG = "payg"  # the plan select's value for "no plan"
 
@@ -67,19 +66,12 @@ class AdminUsersState(rx.State):
     _adjust_user_id: int = 0
     _adjust_key: str = ""
 
-    async def _actor(self):
-        self.error = self.notice = ""
-        return await signed_in_user(self)
-
-    async def _load(self):
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
+    async def _load(self, me: Caller):
         try:
-            result = await call(users.list_users, actor, self.page, self.query)
+            result = await call(users.list_users, me.user, self.page, self.query)
         except Forbidden:
             return rx.redirect(routes.DASHBOARD, replace=True)
-        lang = session.lang
+        lang = me.lang
         self.page, self.pages, self.total = result.page, result.pages, result.total
         self.rows = [
             UserListRow(
@@ -101,56 +93,65 @@ class AdminUsersState(rx.State):
         return None
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
+    @with_user
+    async def load(self, me: Caller):
         self.page, self.adjust_open = 1, False
-        return await self._load()
+        return await self._load(me)
 
     @rx.event
-    async def search(self, query: str):
+    @with_user
+    async def search(self, me: Caller, query: str):
         self.query = query[:100] if isinstance(query, str) else ""
         self.page = 1
-        return await self._load()
+        return await self._load(me)
 
     @rx.event
-    async def go_to_page(self, page: int):
+    @with_user
+    async def go_to_page(self, me: Caller, page: int):
         if (number := _int(page)) is not None:
             self.page = max(1, number)
-        return await self._load()
+        return await self._load(me)
 
-    async def _admin_call(self, done_key: str, fn, *args, **kwargs):
-        session, actor = await self._actor()
-        if actor is None:
-            return session._to_sign_in()
+    async def _admin_call(self, me: Caller, done_key: str, fn, *args, **kwargs):
         try:
-            await call(fn, actor, *args, **kwargs)
-            self.notice = tr(done_key, session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-        return await self._load()
+            await call(fn, me.user, *args, **kwargs)
+            self.notice = tr(done_key, me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        return await self._reload(me)
+
+    async def _reload(self, me: Caller):
+        """The list after a change, as the admin is now (a demoted admin is sent away)."""
+        user = await me.session._user()
+        if user is None:
+            return me.session._to_sign_in()
+        return await self._load(Caller(me.session, user))
 
     @rx.event
-    async def set_role(self, user_id: int, role: str):
+    @with_user
+    async def set_role(self, me: Caller, user_id: int, role: str):
         if (uid := _user_id(user_id)) is None:
             return None
         if not isinstance(role, str):
             return None
-        return await self._admin_call("admin_role_saved", users.set_role, uid, role)
+        return await self._admin_call(me, "admin_role_saved", users.set_role, uid, role)
 
     @rx.event
-    async def set_plan(self, user_id: int, plan_id: str):
+    @with_user
+    async def set_plan(self, me: Caller, user_id: int, plan_id: str):
         if (uid := _user_id(user_id)) is None or not isinstance(plan_id, str):
             return None
         plan = None if plan_id == PAYG else plan_id
-        return await self._admin_call("admin_plan_saved", users.set_plan, uid, plan)
+        return await self._admin_call(me, "admin_plan_saved", users.set_plan, uid, plan)
 
     @rx.event
-    async def set_quota(self, user_id: int, megabytes: str):
+    @with_user
+    async def set_quota(self, me: Caller, user_id: int, megabytes: str):
         if (uid := _user_id(user_id)) is None:
             return None
         number = _int(megabytes)
         return await self._admin_call(
-            "admin_quota_saved", users.set_storage_quota, uid, -1 if number is None else number
+            me, "admin_quota_saved", users.set_storage_quota, uid, -1 if number is None else number
         )
 
     @rx.event
@@ -168,27 +169,25 @@ class AdminUsersState(rx.State):
         self.adjust_open = False
 
     @rx.event
-    async def submit_adjust(self, form: dict):
-        session, actor = await self._actor()
-        if actor is None:
-            return session._to_sign_in()
+    @with_user
+    async def submit_adjust(self, me: Caller, form: dict):
         amount = _int(form_text(form, "amount", 20))
         try:
             if amount is None:
                 raise users.ServiceError("amount_invalid")
             await call(
                 users.adjust_credits,
-                actor,
+                me.user,
                 self._adjust_user_id,
                 amount,
                 form_text(form, "reason", 200),
                 self._adjust_key,
             )
-        except Exception as exc:  # noqa: BLE001
-            self.adjust_error = error_text(exc, session.lang)
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog, not on the page
+            self.adjust_error = error_text(exc, me.lang)
             return None
-        self.adjust_open, self.notice = False, tr("admin_adjusted", session.lang)
-        return await self._load()
+        self.adjust_open, self.notice = False, tr("admin_adjusted", me.lang)
+        return await self._reload(me)
 
 
 @dataclass
@@ -207,11 +206,8 @@ class AdminModelsState(rx.State):
     error: str = ""
     notice: str = ""
 
-    async def _load(self):
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
-        if not actor.is_admin:
+    async def _load(self, me: Caller):
+        if not me.user.is_admin:
             return rx.redirect(routes.DASHBOARD, replace=True)
         self.rows = [
             ModelRow(
@@ -228,35 +224,34 @@ class AdminModelsState(rx.State):
         return None
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
-        return await self._load()
+    @with_user
+    async def load(self, me: Caller):
+        return await self._load(me)
 
-    async def _save(self, key: str, **change):
-        self.error = self.notice = ""
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
+    async def _save(self, me: Caller, key: str, **change):
         try:
-            await call(users.update_model, actor, key, **change)
-            self.notice = tr("admin_model_saved", session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-        return await self._load()
+            await call(users.update_model, me.user, key, **change)
+            self.notice = tr("admin_model_saved", me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        return await self._load(me)
 
     @rx.event
-    async def set_enabled(self, key: str, enabled: bool):
-        return await self._save(key, enabled=enabled is True)
+    @with_user
+    async def set_enabled(self, me: Caller, key: str, enabled: bool):
+        return await self._save(me, key, enabled=enabled is True)
 
     @rx.event
-    async def set_credit_cost(self, key: str, value: str):
+    @with_user
+    async def set_credit_cost(self, me: Caller, key: str, value: str):
         number = _int(value)
-        return await self._save(key, credit_cost=-1 if number is None else number)
+        return await self._save(me, key, credit_cost=-1 if number is None else number)
 
     @rx.event
-    async def set_quota_cost(self, key: str, value: str):
+    @with_user
+    async def set_quota_cost(self, me: Caller, key: str, value: str):
         number = _int(value)
-        return await self._save(key, quota_cost=-1 if number is None else number)
+        return await self._save(me, key, quota_cost=-1 if number is None else number)
 
 
 @dataclass
@@ -291,15 +286,12 @@ class AdminQueuesState(rx.State):
     error: str = ""
     notice: str = ""
 
-    async def _load(self):
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
+    async def _load(self, me: Caller):
         try:
-            counts, workers, failed = await call(users.queue_overview, actor)
+            counts, workers, failed = await call(users.queue_overview, me.user)
         except Forbidden:
             return rx.redirect(routes.DASHBOARD, replace=True)
-        lang = session.lang
+        lang = me.lang
         self.queues = [QueueRow(c.name, c.queued, c.started, c.failed) for c in counts]
         self.workers = [
             WorkerRow(
@@ -325,19 +317,16 @@ class AdminQueuesState(rx.State):
         return None
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
-        return await self._load()
+    @with_user
+    async def load(self, me: Caller):
+        return await self._load(me)
 
     @rx.event
-    async def requeue(self, job_id: str):
-        self.error = self.notice = ""
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
+    @with_user
+    async def requeue(self, me: Caller, job_id: str):
         try:
-            await call(users.requeue_job, actor, job_id)
-            self.notice = tr("admin_requeued", session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-        return await self._load()
+            await call(users.requeue_job, me.user, job_id)
+            self.notice = tr("admin_requeued", me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        return await self._load(me)

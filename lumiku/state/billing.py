@@ -8,9 +8,8 @@ import reflex as rx
 
 from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
 from lumiku.services import ai_models, billing, generations, subscriptions, usage
-from lumiku.services.errors import ServiceError
-from lumiku.state.auth import AuthState, signed_in_user
-from lumiku.state.base import call, error_text
+from lumiku.state.auth import AuthState
+from lumiku.state.base import Caller, call, error_text, with_user
 from lumiku.state.work import WorkCard, apply_progress, card
 
 
@@ -36,16 +35,9 @@ class CreditsState(rx.State):
     loaded: bool = False
     error: str = ""
 
-    async def _load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        lang = session.lang
-        try:
-            history = await call(billing.history, user.id, self.kind, self.page)
-        except ServiceError as exc:
-            self.error = error_text(exc, lang)
-            return None
+    async def _load(self, me: Caller) -> None:
+        user, lang = me.user, me.lang
+        history = await call(billing.history, user.id, self.kind, self.page)
         self.page, self.pages, self.total = history.page, history.pages, history.total
         self.rows = [
             EntryRow(
@@ -67,24 +59,26 @@ class CreditsState(rx.State):
             for u in await call(usage.last_30_days, user.id)
         ]
         self.loaded, self.error = True, ""
-        return None
 
     @rx.event
-    async def load(self):
+    @with_user
+    async def load(self, me: Caller):
         self.kind, self.page = "", 1
-        return await self._load()
+        await self._load(me)
 
     @rx.event
-    async def filter_kind(self, kind: str):
+    @with_user
+    async def filter_kind(self, me: Caller, kind: str):
         self.kind = kind if kind in billing.KINDS else ""
         self.page = 1
-        return await self._load()
+        await self._load(me)
 
     @rx.event
-    async def go_to_page(self, page: int):
+    @with_user
+    async def go_to_page(self, me: Caller, page: int):
         if isinstance(page, int) and not isinstance(page, bool):
             self.page = max(1, page)
-        return await self._load()
+        await self._load(me)
 
 
 @dataclass
@@ -119,11 +113,8 @@ class PlansState(rx.State):
     notice: str = ""
     loaded: bool = False
 
-    async def _load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        lang = session.lang
+    async def _load(self, me: Caller) -> None:
+        user, lang = me.user, me.lang
         current = await call(subscriptions.current, user.id)
         unlocked = await call(ai_models.models_by_tier)
         self.subscribed = current is not None
@@ -178,32 +169,29 @@ class PlansState(rx.State):
                     )
                 )
         self.loaded = True
-        return None
 
     @rx.event
-    async def load(self):
-        self.error = self.notice = ""
-        return await self._load()
+    @with_user
+    async def load(self, me: Caller):
+        await self._load(me)
 
-    async def _change(self, action):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
+    async def _change(self, me: Caller, action) -> None:
         try:
-            await call(action, user.id)
-            self.notice = tr("plans_changed", session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-        return await self._load()
+            await call(action, me.user.id)
+            self.notice = tr("plans_changed", me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the plans are redrawn all the same
+            self.error = error_text(exc, me.lang)
+        await self._load(me)
 
     @rx.event
-    async def choose_free_plan(self):
-        return await self._change(subscriptions.choose_free_plan)
+    @with_user
+    async def choose_free_plan(self, me: Caller):
+        await self._change(me, subscriptions.choose_free_plan)
 
     @rx.event
-    async def cancel_plan(self):
-        return await self._change(subscriptions.cancel)
+    @with_user
+    async def cancel_plan(self, me: Caller):
+        await self._change(me, subscriptions.cancel)
 
 
 class DashboardState(rx.State):
@@ -226,11 +214,8 @@ class DashboardState(rx.State):
         self.recent = [card(view, user_id, lang) for view in page.rows]
 
     @rx.event
-    async def load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        self.visible_apps = await call(ai_models.visible_app_ids, user.id)
+    @with_user
+    async def load(self, me: Caller):
+        self.visible_apps = await call(ai_models.visible_app_ids, me.user.id)
         self.loaded = True
-        await self._refresh(user.id)
-        return None
+        await self._refresh(me.user.id)

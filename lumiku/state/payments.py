@@ -15,8 +15,8 @@ from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
 from lumiku.services import payments, subscriptions, users
 from lumiku.services.errors import NotFound
 from lumiku.settings import get_settings
-from lumiku.state.auth import AuthState, signed_in_user
-from lumiku.state.base import call, error_text
+from lumiku.state.auth import AuthState
+from lumiku.state.base import Caller, call, with_user
 
 
 @dataclass
@@ -43,11 +43,9 @@ class BuyState(rx.State):
     _key: str = ""
 
     @rx.event
-    async def load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        lang = session.lang
+    @with_user
+    async def load(self, me: Caller):
+        lang = me.lang
         self.configured = get_settings().payments_configured
         self.offers = [
             Offer(
@@ -60,50 +58,42 @@ class BuyState(rx.State):
             for i in await call(payments.catalogue)
         ]
         self.error, self.confirm_open = "", False
-        return None
 
     @rx.event
-    async def choose(self, item_type: str, item_id: str):
+    @with_user
+    async def choose(self, me: Caller, item_type: str, item_id: str):
         """Opens the confirmation with a fresh key, so a double click checks out once."""
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
         offer = next((o for o in self.offers if (o.type, o.id) == (item_type, item_id)), None)
         if offer is None or not self.configured:
-            return None
+            return
         self._choice, self._key = (offer.type, offer.id), secrets.token_hex(16)
         self.confirm_name, self.confirm_price = offer.name, offer.price
         self.confirm_note = ""
         if offer.type == "plan":
-            effect = await call(subscriptions.purchase_effect, user.id, offer.id)
+            effect = await call(subscriptions.purchase_effect, me.user.id, offer.id)
             if effect is not None:
                 kind, plan = effect
                 self.confirm_note = tr(
-                    f"buy_{kind}_plan", session.lang, plan=plan.plan_name, until=plan.ends_at
+                    f"buy_{kind}_plan", me.lang, plan=plan.plan_name, until=plan.ends_at
                 )
         self.error, self.confirm_open = "", True
-        return None
 
     @rx.event
     def close(self):
         self.confirm_open = False
 
     @rx.event
-    async def pay(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            yield session._to_sign_in()
-            return
+    @with_user
+    async def pay(self, me: Caller):
         if not self._key:
             return
-        self.busy, self.error = True, ""
+        self.busy = True
         yield
         try:
-            result = await call(payments.checkout, user.id, *self._choice, self._key)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
+            result = await call(payments.checkout, me.user.id, *self._choice, self._key)
+        except Exception:
             self._key = secrets.token_hex(16)  # that order failed: trying again is a new one
-            return
+            raise  # with_user shows it
         finally:
             self.busy = False
         yield rx.redirect(result.payment_url)  # another host: the same tab goes to Duitku
@@ -143,13 +133,10 @@ class PaymentState(rx.State):
         self.payment_url = view.payment_url if view.status == "pending" else ""
 
     @rx.event
-    async def load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
+    @with_user
+    async def load(self, me: Caller):
         self._order_id = str(self.router.url.path).rstrip("/").rsplit("/", 1)[-1][:50]
-        await self._refresh(user.id)
-        return None
+        await self._refresh(me.user.id)
 
 
 @dataclass
@@ -182,25 +169,23 @@ class MyPaymentsState(rx.State):
     pages: int = 1
     loaded: bool = False
 
-    async def _load(self):
-        session, user = await signed_in_user(self)
-        if user is None:
-            return session._to_sign_in()
-        result = await call(payments.search, user_id=user.id, page=self.page)
-        self.rows, self.page, self.pages = _rows(result, session.lang), result.page, result.pages
+    async def _load(self, me: Caller) -> None:
+        result = await call(payments.search, user_id=me.user.id, page=self.page)
+        self.rows, self.page, self.pages = _rows(result, me.lang), result.page, result.pages
         self.loaded = True
-        return None
 
     @rx.event
-    async def load(self):
+    @with_user
+    async def load(self, me: Caller):
         self.page = 1
-        return await self._load()
+        await self._load(me)
 
     @rx.event
-    async def go_to_page(self, page: int):
+    @with_user
+    async def go_to_page(self, me: Caller, page: int):
         if isinstance(page, int) and not isinstance(page, bool):
             self.page = max(1, page)
-        return await self._load()
+        await self._load(me)
 
 
 def _day(text: str) -> datetime | None:
@@ -223,47 +208,43 @@ class AdminPaymentsState(rx.State):
     total: int = 0
     error: str = ""
 
-    async def _load(self):
-        session, actor = await signed_in_user(self)
-        if actor is None:
-            return session._to_sign_in()
-        if not actor.is_admin:
+    async def _load(self, me: Caller):
+        if not me.user.is_admin:
             return rx.redirect(routes.DASHBOARD, replace=True)
         until = _day(self.until)
-        try:
-            result = await call(
-                users.search_payments,
-                actor,
-                status="" if self.status == "all" else self.status,
-                query=self.query,
-                since=_day(self.since),
-                until=until + timedelta(days=1) if until else None,
-                page=self.page,
-            )
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
-            return None
-        self.rows, self.page = _rows(result, session.lang), result.page
+        result = await call(
+            users.search_payments,
+            me.user,
+            status="" if self.status == "all" else self.status,
+            query=self.query,
+            since=_day(self.since),
+            until=until + timedelta(days=1) if until else None,
+            page=self.page,
+        )
+        self.rows, self.page = _rows(result, me.lang), result.page
         self.pages, self.total, self.error = result.pages, result.total, ""
         return None
 
     @rx.event
-    async def load(self):
+    @with_user
+    async def load(self, me: Caller):
         self.page = 1
-        return await self._load()
+        return await self._load(me)
 
     @rx.event
-    async def set_filter(self, name: str, value: str):
+    @with_user
+    async def set_filter(self, me: Caller, name: str, value: str):
         if name not in ("query", "status", "since", "until") or not isinstance(value, str):
             return None
         if name == "status" and value not in ("all", *payments.STATUSES):
             return None
         setattr(self, name, value[:100])
         self.page = 1
-        return await self._load()
+        return await self._load(me)
 
     @rx.event
-    async def go_to_page(self, page: int):
+    @with_user
+    async def go_to_page(self, me: Caller, page: int):
         if isinstance(page, int) and not isinstance(page, bool):
             self.page = max(1, page)
-        return await self._load()
+        return await self._load(me)

@@ -11,8 +11,8 @@ from lumiku import plugins
 from lumiku.i18n import format_datetime, tr
 from lumiku.services import files, generations
 from lumiku.services.generations import GenerationView
-from lumiku.state.auth import AuthState, signed_in_user
-from lumiku.state.base import call, error_text
+from lumiku.state.auth import AuthState
+from lumiku.state.base import Caller, call, error_text, with_user
 
 LINK_SECONDS = 3600  # links on a page stay valid while someone reads it
 STATUSES = ("queued", "running", "succeeded", "partly_succeeded", "failed", "cancelled")
@@ -157,21 +157,13 @@ class WorkState(rx.State):
             return
         await self._load(user_id)
 
-    async def _user(self):
-        self.error = self.notice = ""
-        session, user = await signed_in_user(self)
-        return session, user
-
     @rx.event
-    async def load(self):
-        session, user = await self._user()
-        if user is None:
-            return session._to_sign_in()
+    @with_user
+    async def load(self, me: Caller):
         self.page, self.confirm_delete = 1, ""
         if self.project_filter:  # coming from a project's page: show everything again
             self.app_filter, self.project_filter = "all", ""
-        await self._load(user.id)
-        return None
+        await self._load(me.user.id)
 
     async def _show_project(self, user_id: int, app_id: str, project_id: str) -> None:
         """The work of one app's project, for that project's page (not an event handler)."""
@@ -180,7 +172,8 @@ class WorkState(rx.State):
         await self._load(user_id)
 
     @rx.event
-    async def set_filter(self, name: str, value: str):
+    @with_user
+    async def set_filter(self, me: Caller, name: str, value: str):
         allowed = {
             "app_filter": ("all", *plugins.BY_ID),
             "status_filter": ("all", *STATUSES),
@@ -190,42 +183,40 @@ class WorkState(rx.State):
             return None
         setattr(self, name, value)
         self.page = 1
-        return await self.load_page()
+        await self._load(me.user.id)
+        return None
 
     @rx.event
-    async def go_to_page(self, page: int):
+    @with_user
+    async def go_to_page(self, me: Caller, page: int):
         if isinstance(page, int) and not isinstance(page, bool):
             self.page = max(1, page)
-        return await self.load_page()
+        await self._load(me.user.id)
 
-    async def load_page(self):
-        session, user = await self._user()
-        if user is None:
-            return session._to_sign_in()
-        await self._load(user.id)
-        return None
+    @rx.event
+    @with_user
+    async def load_page(self, me: Caller):
+        await self._load(me.user.id)
 
-    async def _act(self, done_key: str, action, *args):
-        session, user = await self._user()
-        if user is None:
-            return session._to_sign_in()
+    async def _act(self, me: Caller, done_key: str, action, *args) -> None:
         try:
-            await call(action, user.id, *args)
-            self.notice = tr(done_key, session.lang)
-        except Exception as exc:  # noqa: BLE001
-            self.error = error_text(exc, session.lang)
+            await call(action, me.user.id, *args)
+            self.notice = tr(done_key, me.lang)
+        except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
+            self.error = error_text(exc, me.lang)
         self.confirm_delete = self.confirm_regenerate = ""
-        await self._load(user.id)
-        return None
+        await self._load(me.user.id)
 
     @rx.event
-    async def cancel(self, generation_id: str):
-        return await self._act("work_cancelled", generations.cancel, generation_id)
+    @with_user
+    async def cancel(self, me: Caller, generation_id: str):
+        await self._act(me, "work_cancelled", generations.cancel, generation_id)
 
     @rx.event
-    async def retry(self, generation_id: str):
+    @with_user
+    async def retry(self, me: Caller, generation_id: str):
         key = f"retry-{generation_id}-{secrets.token_hex(8)}"
-        return await self._act("work_retried", generations.retry_failed, generation_id, key)
+        await self._act(me, "work_retried", generations.retry_failed, generation_id, key)
 
     @rx.event
     def ask_regenerate(self, generation_id: str, index: int):
@@ -238,15 +229,16 @@ class WorkState(rx.State):
             self._regenerate_key = secrets.token_hex(8)
 
     @rx.event
-    async def regenerate(self):
+    @with_user
+    async def regenerate(self, me: Caller):
         """Makes one result again from its stored plan, as a new piece of work; the key
         keeps a double click to one."""
         generation_id, _, index = self.confirm_regenerate.partition(":")
         if not index.isdigit():
-            return None
+            return
         key = f"again-{generation_id}-{index}-{self._regenerate_key}"
-        return await self._act(
-            "work_regenerated", generations.regenerate, generation_id, int(index) - 1, key
+        await self._act(
+            me, "work_regenerated", generations.regenerate, generation_id, int(index) - 1, key
         )
 
     @rx.event
@@ -258,8 +250,9 @@ class WorkState(rx.State):
         self.confirm_delete = self.confirm_regenerate = ""
 
     @rx.event
-    async def delete(self):
-        return await self._act("work_deleted", generations.delete, self.confirm_delete)
+    @with_user
+    async def delete(self, me: Caller):
+        await self._act(me, "work_deleted", generations.delete, self.confirm_delete)
 
     @rx.event
     def preview(self, url: str, kind: str):

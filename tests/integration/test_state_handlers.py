@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import inspect
 
 import pytest
@@ -11,40 +12,9 @@ import reflex as rx
 from lumiku.services import auth, users
 from lumiku.state.account import DevicesState, ProfileState
 from lumiku.state.admin import AdminUsersState
-from lumiku.state.auth import AuthState
+from tests.factories import call, redirect_target, signed_in, states
 
 pytestmark = pytest.mark.usefixtures("db", "rds")
-
-
-def states():
-    root = rx.State()
-    get = lambda cls: root.get_substate(cls.get_full_name().split(".")[1:])  # noqa: E731
-    return get(AuthState), get
-
-
-def call(state, name: str, *args):
-    """Runs an event handler as Reflex would; returns what it returned or yielded."""
-    result = type(state).event_handlers[name].fn(state, *args)
-
-    async def drain():
-        if inspect.isasyncgen(result):
-            return [item async for item in result]
-        return await result if inspect.iscoroutine(result) else result
-
-    return asyncio.run(drain())
-
-
-def redirect_target(spec) -> str:
-    return str(spec.args[0][1]).strip('"') if spec is not None else ""
-
-
-def signed_in(n: int) -> tuple[auth.SignedIn, AuthState, callable]:
-    signed = auth.register(
-        f"s{n}@example.com", "rahasia-123", f"S {n}", ip=f"10.4.{n}.1", user_agent="test"
-    )
-    session, get = states()
-    session.token = signed.token
-    return signed, session, get
 
 
 def test_guard_sends_strangers_and_ended_sessions_to_sign_in():
@@ -160,7 +130,7 @@ def test_no_handler_lets_a_client_name_whose_data_to_load():
     the user to act for must stay private (a leading underscore). Only admin handlers take a
     target user, and they check the role on the server."""
     import lumiku.lumiku  # noqa: F401 - every page and state
-    from lumiku.state import admin
+    from lumiku.state import admin, video_mixer
 
     def subclasses(cls):
         for sub in cls.__subclasses__():
@@ -169,9 +139,12 @@ def test_no_handler_lets_a_client_name_whose_data_to_load():
 
     ours = [s for s in subclasses(rx.State) if s.__module__.startswith("lumiku.state.")]
     assert len(ours) > 10
+    assert set(video_mixer.SUBSTATES) <= set(ours)  # substates of substates are seen too
     for state in ours:
         for name, handler in state.event_handlers.items():
-            params = handler.fn.__code__.co_varnames[: handler.fn.__code__.co_argcount]
+            # What a client may send: the signature Reflex reads, which `with_user` keeps to
+            # the client's own arguments (its injected caller is not one of them).
+            params = inspect.signature(handler.fn).parameters
             if "user_id" in params:
                 assert state.__module__ == admin.__name__, f"{state.__name__}.{name}"
 
@@ -197,3 +170,64 @@ def test_buying_a_plan_says_first_what_happens_to_the_plan_in_force():
     call(buy, "choose", "plan", "no-such-plan")
     call(buy, "choose", {"x": 1}, ["y"])
     assert not buy.confirm_open
+
+
+def test_decorated_handlers_still_have_client_arguments_checked_by_reflex():
+    """`with_user` injects the caller: Reflex must still see only what a client sends, so it
+    coerces payloads by the handler's own annotations and refuses arguments nobody declared.
+    Runs the handlers through Reflex's own event processing, not by calling them directly."""
+    from reflex_base.event.context import EventContext
+    from reflex_base.event.processor.base_state_processor import process_event
+
+    from lumiku.services.video_mixer import projects
+    from lumiku.state.video_mixer import ProjectListState, ProjectState
+
+    sent = []
+
+    async def record(token, *events):
+        sent.extend(events)
+
+    def client(state, name: str, **payload):
+        handler = type(state).event_handlers[name]
+        context = EventContext(token="tab", state_manager=None, enqueue_impl=record)
+        context = dataclasses.replace(context, emit_event_impl=record)
+
+        async def run():
+            with context:
+                await process_event(handler, payload, state, None)
+
+        asyncio.run(run())
+
+    move = ProjectState.event_handlers["move_group"]
+    assert list(inspect.signature(move.fn).parameters) == ["self", "group_id", "step"]
+    assert move._type_hints == {"group_id": str, "step": int}
+
+    signed, _, get = signed_in(11)
+    project_id = projects.create_project(signed.user.id, "Mine")
+    first = projects.add_group(signed.user.id, project_id, "First")
+    second = projects.add_group(signed.user.id, project_id, "Second")
+    project = get(ProjectState)
+    project.project_id = project_id
+
+    def order():
+        return [g.id for g in projects.get_project(signed.user.id, project_id).groups]
+
+    client(project, "move_group", group_id=second, step="-1")  # JSON text, coerced to an int
+    assert order() == [second, first] and project.error == ""
+    client(project, "move_group", group_id=second, step="later")  # not a number: refused
+    assert order() == [second, first] and project.error
+    with pytest.raises(TypeError):  # an argument the handler does not declare
+        client(project, "move_group", group_id=second, step=1, me=None)
+    with pytest.raises(TypeError):
+        client(project, "move_group", group_id=second, step=1, user_id=signed.user.id)
+    assert order() == [second, first]
+
+    projects_page = get(ProjectListState)
+    for n in range(13):  # two pages
+        projects.create_project(signed.user.id, f"P{n}")
+    client(projects_page, "go_to_list_page", page="2")
+    assert projects_page.list_page == 2 and len(projects_page.project_cards) == 2
+
+    _, stranger = states()  # signed out: the redirect reaches the browser as an event
+    client(stranger(ProjectListState), "go_to_list_page", page="2")
+    assert sent and sent[-1].name == "_redirect" and "reason=required" in str(sent[-1].payload)

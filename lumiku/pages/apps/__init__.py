@@ -1,24 +1,25 @@
 """One page per app of the registry. Apps not built yet show their description and a
-coming-soon state; a built app replaces its entry here with its own module (`apps/<name>.py`)."""
+coming-soon state; a built app's pages are recorded by the package its registry row names as
+`pages` (`lumiku/pages/apps/<name>/`), imported here."""
 
 from __future__ import annotations
+
+import importlib
 
 import reflex as rx
 
 from lumiku import plugins, routes
+from lumiku.components.apps import app_badge
 from lumiku.components.forms import card
 from lumiku.components.layout import signed_in_page
+from lumiku.components.navigation import back_link
 from lumiku.components.text import t
-from lumiku.pages.dashboard import app_badge
 
 
 def _coming_soon(app: plugins.AppPlugin):
     def content() -> rx.Component:
         return rx.vstack(
-            rx.link(
-                rx.hstack(rx.icon("arrow-left", size=16), t("back_to_dashboard"), align="center"),
-                href=routes.DASHBOARD,
-            ),
+            back_link(routes.DASHBOARD, "back_to_dashboard"),
             card(
                 rx.hstack(
                     rx.icon(app.icon, size=28, color=rx.color(app.color, 9)),
@@ -40,8 +41,8 @@ def _coming_soon(app: plugins.AppPlugin):
     return content
 
 
-from lumiku.pages.apps import video_mixer  # noqa: E402, F401
-
 for _app in plugins.APPS:
     if _app.coming_soon:
         signed_in_page(_app.route, _app.name)(_coming_soon(_app))
+    else:
+        importlib.import_module(_app.pages)  # records the app's own pages

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku.components.forms import card
+from lumiku.components.forms import card, choice_select
 from lumiku.components.text import t
 from lumiku.services import files
 from lumiku.state.video_mixer import (
@@ -14,22 +14,11 @@ from lumiku.state.video_mixer import (
     GroupBox,
     UploadRow,
 )
-from lumiku.state.video_mixer import (
-    VideoMixerState as S,
-)
+from lumiku.state.video_mixer import ProjectState as S
 
 ACCEPT = {"video/mp4": [".mp4", ".m4v"], "video/quicktime": [".mov"], "video/webm": [".webm"]}
 
 # ------------------------------------------------------------------ one project: clips
-
-
-def choice_select(choices: rx.Var, value: rx.Var, on_change, **props) -> rx.Component:
-    return rx.select.root(
-        rx.select.trigger(**props),
-        rx.select.content(rx.foreach(choices, lambda c: rx.select.item(c.label, value=c.value))),
-        value=value,
-        on_change=on_change,
-    )
 
 
 def _arrange(what: str, first: rx.Var, last: rx.Var, up, down, delete) -> rx.Component:
@@ -231,7 +220,9 @@ def clips_panel() -> rx.Component:
                     size="2",
                     id="vm-group-name",
                 ),
-                rx.button(rx.icon("plus", size=14), t("video_mixer_add_group"), type="submit", size="2"),
+                rx.button(
+                    rx.icon("plus", size=14), t("video_mixer_add_group"), type="submit", size="2"
+                ),
                 spacing="2",
             ),
             on_submit=S.add_group,

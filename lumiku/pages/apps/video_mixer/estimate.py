@@ -8,9 +8,8 @@ from lumiku import routes
 from lumiku.components.forms import card
 from lumiku.components.text import t
 from lumiku.services.video_mixer import rules
-from lumiku.state.video_mixer import (
-    VideoMixerState as S,
-)
+from lumiku.state.video_mixer import EstimateState as S
+from lumiku.state.video_mixer import SettingsState
 
 # ------------------------------------------------------------------ one project: estimate
 
@@ -80,8 +79,8 @@ def estimate_panel() -> rx.Component:
             width="100%",
         ),
         rx.cond(
-            S.settings_error != "",
-            rx.text(S.settings_error, color="red", size="2", id="vm-settings-error"),
+            SettingsState.settings_error != "",
+            rx.text(SettingsState.settings_error, color="red", size="2", id="vm-settings-error"),
         ),
         rx.cond(
             S.est_notice != "",

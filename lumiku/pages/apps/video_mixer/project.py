@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku import routes
+from lumiku.components.dialogs import delete_dialog
 from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
+from lumiku.components.navigation import back_link
 from lumiku.components.text import t
+from lumiku.components.work import work_list
 from lumiku.pages.apps.video_mixer.clips import clips_panel
 from lumiku.pages.apps.video_mixer.estimate import confirm_generate, estimate_panel
-from lumiku.pages.apps.video_mixer.project_list import back_link, delete_project_dialog
 from lumiku.pages.apps.video_mixer.settings import settings_panel
-from lumiku.pages.work import work_list
-from lumiku.state.video_mixer import (
-    VideoMixerState as S,
-)
+from lumiku.state.video_mixer import APP, PROJECT_ROUTE, ProjectListState, VideoMixerState
+from lumiku.state.video_mixer import ProjectState as S
 
 # ------------------------------------------------------------------ one project: the page
 
@@ -75,7 +74,7 @@ def _header() -> rx.Component:
                     variant="soft",
                     color_scheme="red",
                     size="2",
-                    on_click=S.ask_delete_project(S.project_id),
+                    on_click=ProjectListState.ask_delete_project(VideoMixerState.project_id),
                 ),
                 spacing="2",
             ),
@@ -87,13 +86,13 @@ def _header() -> rx.Component:
     )
 
 
-@signed_in_page(routes.VIDEO_MIXER_PROJECT, "Video Mixer", on_load=S.load_project)
+@signed_in_page(PROJECT_ROUTE, APP.name, on_load=S.load_project)
 def video_mixer_project() -> rx.Component:
     return rx.vstack(
-        back_link(routes.VIDEO_MIXER, "video_mixer_all_projects"),
+        back_link(APP.route, "video_mixer_all_projects"),
         _header(),
-        error_callout(S.error, "vm-error"),
-        notice_callout(S.notice, "vm-notice"),
+        error_callout(VideoMixerState.error, "vm-error"),
+        notice_callout(VideoMixerState.notice, "vm-notice"),
         rx.grid(
             clips_panel(),
             rx.vstack(settings_panel(), estimate_panel(), spacing="4", width="100%"),
@@ -104,7 +103,14 @@ def video_mixer_project() -> rx.Component:
         rx.heading(t("video_mixer_results"), size="5", as_="h2"),
         work_list(),
         confirm_generate(),
-        delete_project_dialog(),
+        delete_dialog(
+            open=ProjectListState.confirm_delete_project != "",
+            on_confirm=ProjectListState.delete_project,
+            on_cancel=ProjectListState.keep_project,
+            title_key="video_mixer_delete_project_title",
+            body_key="video_mixer_delete_project_body",
+            confirm_id="vm-confirm-delete-project",
+        ),
         spacing="4",
         width="100%",
     )

@@ -5,22 +5,17 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import routes
-from lumiku.components.dialogs import confirm_dialog
+from lumiku.components.dialogs import delete_dialog
 from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
+from lumiku.components.navigation import back_link
 from lumiku.components.pager import pager
 from lumiku.components.text import t
 from lumiku.state.video_mixer import (
+    APP,
     ProjectCard,
 )
-from lumiku.state.video_mixer import (
-    VideoMixerState as S,
-)
-
-
-def back_link(href: str, key: str) -> rx.Component:
-    return rx.link(rx.hstack(rx.icon("arrow-left", size=16), t(key), align="center"), href=href)
-
+from lumiku.state.video_mixer import ProjectListState as S
 
 # ------------------------------------------------------------------ the project list
 
@@ -38,7 +33,7 @@ def _project_card(project: ProjectCard) -> rx.Component:
                     rx.text(project.clips_text, " · ", project.updated, size="1"),
                     spacing="1",
                 ),
-                href="/apps/video-mixer/" + project.id,
+                href=APP.path("") + project.id,
                 class_name="vm-open-project",
                 underline="none",
             ),
@@ -77,7 +72,12 @@ def _new_project_form() -> rx.Component:
                 flex="2",
                 min_width="12rem",
             ),
-            rx.button(rx.icon("plus", size=16), t("video_mixer_new_project"), type="submit", id="vm-create"),
+            rx.button(
+                rx.icon("plus", size=16),
+                t("video_mixer_new_project"),
+                type="submit",
+                id="vm-create",
+            ),
             spacing="2",
             wrap="wrap",
             width="100%",
@@ -88,19 +88,7 @@ def _new_project_form() -> rx.Component:
     )
 
 
-def delete_project_dialog() -> rx.Component:
-    return confirm_dialog(
-        title_key="video_mixer_delete_project_title",
-        body_key="video_mixer_delete_project_body",
-        confirm_key="work_delete",
-        on_confirm=S.delete_project,
-        confirm_id="vm-confirm-delete-project",
-        open=S.confirm_delete_project != "",
-        on_cancel=S.keep_project,
-    )
-
-
-@signed_in_page(routes.VIDEO_MIXER, "Video Mixer", on_load=S.load_list)
+@signed_in_page(APP.route, APP.name, on_load=S.load_list)
 def video_mixer() -> rx.Component:
     return rx.vstack(
         back_link(routes.DASHBOARD, "back_to_dashboard"),
@@ -123,7 +111,14 @@ def video_mixer() -> rx.Component:
             width="100%",
         ),
         pager(S.list_page, S.list_pages, S.go_to_list_page),
-        delete_project_dialog(),
+        delete_dialog(
+            open=S.confirm_delete_project != "",
+            on_confirm=S.delete_project,
+            on_cancel=S.keep_project,
+            title_key="video_mixer_delete_project_title",
+            body_key="video_mixer_delete_project_body",
+            confirm_id="vm-confirm-delete-project",
+        ),
         spacing="4",
         width="100%",
     )

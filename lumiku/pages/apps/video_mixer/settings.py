@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku.components.forms import card
+from lumiku.components.forms import card, choice_select
 from lumiku.components.text import t
-from lumiku.pages.apps.video_mixer.clips import choice_select
 from lumiku.services.video_mixer import rules
-from lumiku.state.video_mixer import (
-    VideoMixerState as S,
-)
+from lumiku.state.video_mixer import ProjectState
+from lumiku.state.video_mixer import SettingsState as S
 
 # ------------------------------------------------------------------ one project: settings
 
@@ -80,7 +78,9 @@ def _presets() -> rx.Component:
     return rx.flex(
         rx.menu.root(
             rx.menu.trigger(
-                rx.button(rx.icon("bookmark", size=14), t("video_mixer_presets"), variant="soft", size="2"),
+                rx.button(
+                    rx.icon("bookmark", size=14), t("video_mixer_presets"), variant="soft", size="2"
+                ),
                 id="vm-presets",
             ),
             rx.menu.content(
@@ -93,7 +93,9 @@ def _presets() -> rx.Component:
                     lambda p: rx.menu.sub(
                         rx.menu.sub_trigger(p.label),
                         rx.menu.sub_content(
-                            rx.menu.item(t("video_mixer_preset_load"), on_click=S.load_preset(p.value)),
+                            rx.menu.item(
+                                t("video_mixer_preset_load"), on_click=S.load_preset(p.value)
+                            ),
                             rx.menu.item(
                                 t("work_delete"),
                                 color="red",
@@ -150,7 +152,7 @@ def settings_panel() -> rx.Component:
             rx.vstack(
                 rx.text(t("video_mixer_opt_fixed_first_clip"), size="1", weight="medium"),
                 choice_select(
-                    S.clip_choices,
+                    ProjectState.clip_choices,
                     S.fixed_first_clip,
                     lambda v: S.set_option("fixed_first_clip", v),
                     id="vm-fixed_first_clip",
@@ -163,7 +165,9 @@ def settings_panel() -> rx.Component:
             rx.cond(
                 S.group_mixing,
                 _select(
-                    "group_mode", S.group_mode, _labelled("video_mixer_group_mode", ("sequential", "random"))
+                    "group_mode",
+                    S.group_mode,
+                    _labelled("video_mixer_group_mode", ("sequential", "random")),
                 ),
             ),
         ),
@@ -187,13 +191,17 @@ def settings_panel() -> rx.Component:
             _select("bitrate", S.bitrate, _labelled("video_mixer_bitrate", tuple(rules.BITRATES))),
         ),
         _row(
-            _select("metadata", S.metadata, _labelled("video_mixer_metadata", tuple(rules.METADATA))),
+            _select(
+                "metadata", S.metadata, _labelled("video_mixer_metadata", tuple(rules.METADATA))
+            ),
             _select("audio", S.audio, _labelled("video_mixer_audio", ("keep", "mute"))),
         ),
         rx.text(t("video_mixer_section_duration"), weight="bold", size="2"),
         _row(
             _select(
-                "duration_type", S.duration_type, _labelled("video_mixer_duration", ("original", "fixed"))
+                "duration_type",
+                S.duration_type,
+                _labelled("video_mixer_duration", ("original", "fixed")),
             ),
             rx.cond(
                 S.duration_type == "fixed",
@@ -203,7 +211,8 @@ def settings_panel() -> rx.Component:
                         "distribution",
                         S.distribution,
                         _labelled(
-                            "video_mixer_distribution", ("speed", "equal", "proportional", "weighted")
+                            "video_mixer_distribution",
+                            ("speed", "equal", "proportional", "weighted"),
                         ),
                     ),
                 ),

@@ -1,0 +1,155 @@
+"""The live estimate of the settings panel, and generating after the user confirms its price."""
+
+from __future__ import annotations
+
+import secrets
+
+import reflex as rx
+
+from lumiku.i18n import format_number, tr
+from lumiku.services.errors import ServiceError
+from lumiku.services.video_mixer import projects
+from lumiku.state.auth import signed_in_user
+from lumiku.state.base import Caller, call, error_text, with_user
+from lumiku.state.video_mixer.common import VideoMixerState, seconds_text
+from lumiku.state.video_mixer.settings import SettingsState
+
+
+class EstimateState(VideoMixerState):
+    count_text: str = "5"
+    est_ready: bool = False  # the panel and the count can be generated as they are
+    confirming: bool = False
+    busy: bool = False
+    _est: projects.Estimate | None = None  # the last estimate the rules accepted
+    _est_count: int = 0  # the count it was made for
+    _lang_shown: str = ""  # the language it was made in
+    _generate_key: str = ""
+
+    # ---------------------------------------------------------------- the estimate, as text
+
+    def _unit(self) -> str:
+        unit = "unit_credits" if self._est and self._est.quote.unit == "credits" else "usage_quota"
+        return tr(unit, self._lang_shown).lower()
+
+    @rx.var
+    def est_combinations(self) -> str:
+        return format_number(self._est.combinations, self._lang_shown) if self._est else ""
+
+    @rx.var
+    def est_strength(self) -> int:
+        return self._est.strength if self._est else 0
+
+    @rx.var
+    def est_strength_label(self) -> str:
+        if not self._est:
+            return ""
+        return tr(f"video_mixer_strength_{self._est.strength_label}", self._lang_shown)
+
+    @rx.var
+    def est_duration(self) -> str:
+        return seconds_text(self._est.seconds_per_video) if self._est else ""
+
+    @rx.var
+    def est_cost_per_video(self) -> str:
+        if not self._est:
+            return ""
+        return tr("video_mixer_cost_per_video", self._lang_shown, cost=self._est.cost_per_video)
+
+    @rx.var
+    def est_price(self) -> str:
+        if not self._est:
+            return ""
+        return f"{format_number(self._est.quote.amount, self._lang_shown)} {self._unit()}"
+
+    @rx.var
+    def est_available(self) -> str:
+        if not self._est:
+            return ""
+        return f"{format_number(self._est.quote.available, self._lang_shown)} {self._unit()}"
+
+    @rx.var
+    def est_affordable(self) -> bool:
+        return self._est.quote.affordable if self._est else True
+
+    @rx.var
+    def est_notice(self) -> str:
+        est, count, lang = self._est, self._est_count, self._lang_shown
+        if not est:
+            return ""
+        if count > est.max_count:
+            return tr("video_mixer_too_few_combinations", lang, possible=est.max_count)
+        if count > est.combinations:
+            return tr("video_mixer_sequences_repeat", lang, possible=est.combinations)
+        return ""
+
+    # ---------------------------------------------------------------- helpers
+
+    def _count(self) -> int:
+        """The typed count, or 0 (which the services refuse with the allowed range)."""
+        return int(self.count_text) if self.count_text.strip().isdecimal() else 0
+
+    async def _estimate(self, user_id: int) -> None:
+        """Recomputes the estimate from the panel; a value the rules refuse is named instead."""
+        settings = await self.get_state(SettingsState)
+        lang = await self._lang()
+        count = self._count()
+        self.est_ready = False
+        try:
+            est = await call(
+                projects.estimate, user_id, self.project_id, settings._raw_settings(), count
+            )
+        except ServiceError as exc:
+            settings.settings_error = error_text(exc, lang)
+            return
+        settings.settings_error = ""
+        self._est, self._est_count, self._lang_shown = est, count, lang
+        self.est_ready = count <= est.max_count
+
+    # ---------------------------------------------------------------- handlers
+
+    @rx.event
+    async def set_count(self, value: str):
+        """Typing a count redraws the estimate; a signed-out tab is not sent away mid-typing."""
+        self.count_text = str(value)[:4]
+        self.error = self.notice = ""
+        _, user = await signed_in_user(self)
+        if user is not None:
+            await self._estimate(user.id)
+
+    @rx.event
+    @with_user
+    async def ask_generate(self, me: Caller):
+        """Shows the price for confirmation; the key makes a double click submit once."""
+        await self._estimate(me.user.id)
+        if self.est_ready:
+            self._generate_key = f"vm-{self.project_id}-{secrets.token_hex(8)}"
+            self.confirming = True
+
+    @rx.event
+    def cancel_generate(self):
+        self.confirming = False
+
+    @rx.event
+    @with_user
+    async def generate(self, me: Caller):
+        count = self._count()
+        if not self.confirming or not self._generate_key:
+            return
+        settings = await self.get_state(SettingsState)
+        self.busy = True
+        try:
+            await call(
+                projects.generate,
+                me.user.id,
+                self.project_id,
+                settings._raw_settings(),
+                count,
+                self._generate_key,
+            )
+            self.notice = tr("video_mixer_generation_started", me.lang, count=count)
+        except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        finally:
+            self.confirming = self.busy = False
+        await self._estimate(me.user.id)
+        await self._refresh_work(me.user.id)
