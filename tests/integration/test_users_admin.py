@@ -6,6 +6,7 @@ import pytest
 
 from lumiku.services import auth, users
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
+from tests.factories import register
 
 pytestmark = pytest.mark.usefixtures("db", "rds")
 
@@ -14,12 +15,8 @@ tokens: dict[int, str] = {}
 
 
 def make_user(n: int, role: str = "user") -> auth.CurrentUser:
-    signed = auth.register(
-        f"user{n}@example.com", "rahasia-123", f"User {n}", ip=f"10.0.{n}.1", user_agent="test"
-    )
+    signed = register(n, role=role)  # user{n}@example.com, "User {n}"
     tokens[signed.user.id] = signed.token
-    if role != "user":
-        users.assign_role(signed.user.id, role)
     return auth.resolve(signed.token)
 
 

@@ -3,7 +3,6 @@ groups, presets, estimates, generation and deletion, with a second user who must
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.storage import get_storage
 from lumiku.services.video_mixer import projects, rules
 from lumiku.settings import get_settings
-from tests.integration.test_generations import new_user, run_burst_worker
-from tests.integration.test_video_mixer_render import probe
+from tests.factories import LOSSLESS, make_clip, make_image, new_user, probe, run_burst_worker
 
 
 @pytest.fixture
@@ -26,15 +24,6 @@ def app(db, rds):
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
-
-
-def clip(path: Path, seconds: float, hue: int = 0, audio: bool = True) -> Path:
-    args = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi"]
-    args += ["-i", f"testsrc2=size=320x240:rate=25:duration={seconds},hue=h={hue}"]
-    if audio:
-        args += ["-f", "lavfi", "-i", f"sine=duration={seconds}", "-shortest"]
-    subprocess.run([*args, "-pix_fmt", "yuv420p", str(path)], check=True)
-    return path
 
 
 def storage_used(user_id: int) -> int:
@@ -54,7 +43,9 @@ def output_path(file_id: str, tmp_path: Path) -> Path:
 def project_with_clips(user_id: int, tmp_path: Path, seconds=(1.0, 1.5)) -> tuple[str, list[str]]:
     project_id = projects.create_project(user_id, "  Summer   sale ", "two clips")
     clip_ids = [
-        projects.add_clip(user_id, project_id, clip(tmp_path / f"c{n}.mp4", s, n * 90), f"c{n}.mp4")
+        projects.add_clip(
+            user_id, project_id, make_clip(tmp_path / f"c{n}.mp4", s, hue=n * 90), f"c{n}.mp4"
+        )
         for n, s in enumerate(seconds)
     ]
     return project_id, clip_ids
@@ -78,9 +69,7 @@ def test_clips_are_stored_with_thumbnails_and_bad_files_are_refused(app, tmp_pat
     empty = tmp_path / "empty.mp4"
     empty.write_bytes(b"")
     picture = tmp_path / "picture.png"
-    from PIL import Image
-
-    Image.new("RGB", (10, 10)).save(picture)
+    make_image(picture, (10, 10), "black")
     for path, code in ((text, "file_unreadable"), (empty, "file_empty")):
         with pytest.raises(ServiceError) as refused:
             projects.add_clip(user_id, project_id, path, path.name)
@@ -92,13 +81,7 @@ def test_clips_are_stored_with_thumbnails_and_bad_files_are_refused(app, tmp_pat
     monkeypatch.setenv("MAX_VIDEO_MB", "1")
     get_settings.cache_clear()
     big = tmp_path / "big.mp4"
-    subprocess.run(
-        [
-            *("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=640x480:duration=2"),
-            *("-c:v", "libx264", "-qp", "0", "-preset", "ultrafast", str(big)),
-        ],
-        check=True,
-    )
+    make_clip(big, 2, size="640x480", audio=False, encode=LOSSLESS)
     assert big.stat().st_size > 2**20
     with pytest.raises(ServiceError) as refused:
         projects.add_clip(user_id, project_id, big, "big.mp4")
@@ -148,7 +131,9 @@ def test_another_user_reaches_nothing(app, tmp_path):
         lambda: projects.move_clip(other, a, ""),
         lambda: projects.reorder_clip(other, a, 1),
         lambda: projects.delete_clip(other, a),
-        lambda: projects.add_clip(other, project_id, clip(tmp_path / "x.mp4", 1), "x.mp4"),
+        lambda: projects.add_clip(
+            other, project_id, make_clip(tmp_path / "x.mp4", 1, hue=0), "x.mp4"
+        ),
         lambda: projects.save_settings(other, project_id, {}),
         lambda: projects.estimate(other, project_id, {}, 1),
         lambda: projects.generate(other, project_id, {}, 1, "steal-1"),

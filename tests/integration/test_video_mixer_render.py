@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -10,34 +9,7 @@ import pytest
 
 from jobs.video_mixer import Source, assemble, normalize, output_size, render
 from lumiku.services.video_mixer import rules as vm
-
-
-def make_clip(path: Path, seconds: float, size: str, audio: bool, hue: int) -> Path:
-    args = [
-        "ffmpeg",
-        "-v",
-        "error",
-        "-f",
-        "lavfi",
-        "-i",
-        f"testsrc2=size={size}:rate=25:duration={seconds},hue=h={hue}",
-    ]
-    if audio:
-        args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-shortest"]
-    subprocess.run(
-        [*args, "-pix_fmt", "yuv420p", "-metadata", "title=source secret", str(path)], check=True
-    )
-    return path
-
-
-def probe(path: Path) -> dict:
-    out = subprocess.run(
-        ["ffprobe", "-v", "error", "-show_format", "-show_streams", "-of", "json", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out)
+from tests.factories import make_clip, probe
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +17,12 @@ def sources(tmp_path_factory) -> dict[str, Source]:
     folder = tmp_path_factory.mktemp("clips")
     specs = [("a", 2.0, "320x240", True), ("b", 3.0, "240x320", True), ("c", 2.5, "200x200", False)]
     return {
-        cid: Source(make_clip(folder / f"{cid}.mp4", d, size, audio, n * 60), audio)
+        cid: Source(
+            make_clip(
+                folder / f"{cid}.mp4", d, size=size, audio=audio, hue=n * 60, title="source secret"
+            ),
+            audio,
+        )
         for n, (cid, d, size, audio) in enumerate(specs)
     }
 

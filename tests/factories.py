@@ -1,0 +1,202 @@
+"""Builders shared by the tests: users, signed-in Reflex states, media made with FFmpeg and Pillow,
+ffprobe, and background workers.
+
+Test modules import from here (and from tests/e2e/browser.py for Playwright), never from one
+another; tests/unit/test_test_layout.py enforces that. Nothing here is a test, and nothing runs
+at import beyond importing lumiku's services: Reflex is imported by the state helpers only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+
+from lumiku.services import auth, users
+from lumiku.settings import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from lumiku.state.auth import AuthState
+
+PASSWORD = "rahasia-123"
+
+# ------------------------------------------------------------------ users
+
+
+def register(
+    n: int = 1,
+    *,
+    prefix: str = "user",
+    name: str = "User",
+    subnet: int = 0,
+    role: str = "user",
+) -> auth.SignedIn:
+    """Registers `{prefix}{n}@example.com` ("{name} {n}", password PASSWORD) from its own address,
+    10.{subnet}.{n}.1, so the per-address sign-up limit never trips; `role` other than "user"
+    is assigned afterwards. The returned token is signed in."""
+    signed = auth.register(
+        f"{prefix}{n}@example.com",
+        PASSWORD,
+        f"{name} {n}",
+        ip=f"10.{subnet}.{n}.1",
+        user_agent="test",
+    )
+    if role != "user":
+        users.assign_role(signed.user.id, role)
+    return signed
+
+
+def new_user(n: int = 1, **identity: Any) -> int:
+    """A registered user's id (see register for the identity keywords)."""
+    return register(n, **identity).user.id
+
+
+def admin(n: int = 1, **identity: Any) -> auth.CurrentUser:
+    """A signed-in administrator, as the services see one."""
+    return auth.resolve(register(n, role="admin", **identity).token)
+
+
+# ------------------------------------------------------------------ Reflex state handlers
+
+
+def states() -> tuple[AuthState, Callable[[type], Any]]:
+    """A fresh root state: its AuthState, and a getter for any other substate of the same tab."""
+    import reflex as rx
+
+    from lumiku.state.auth import AuthState
+
+    root = rx.State()
+    get = lambda cls: root.get_substate(cls.get_full_name().split(".")[1:])  # noqa: E731
+    return get(AuthState), get
+
+
+def call(state, name: str, *args):
+    """Runs an event handler as Reflex would; returns what it returned or yielded."""
+    result = type(state).event_handlers[name].fn(state, *args)
+
+    async def drain():
+        if inspect.isasyncgen(result):
+            return [item async for item in result]
+        return await result if inspect.iscoroutine(result) else result
+
+    return asyncio.run(drain())
+
+
+def redirect_target(spec) -> str:
+    """Where a handler's returned redirect points ("" for none)."""
+    return str(spec.args[0][1]).strip('"') if spec is not None else ""
+
+
+def signed_in(n: int) -> tuple[auth.SignedIn, AuthState, Callable[[type], Any]]:
+    """User `s{n}@example.com` ("S {n}") signed in on a fresh tab: (sign-in, AuthState, getter)."""
+    signed = register(n, prefix="s", name="S", subnet=4)
+    session, get = states()
+    session.token = signed.token
+    return signed, session, get
+
+
+# ------------------------------------------------------------------ media
+
+YUV420 = ("-pix_fmt", "yuv420p")
+LOSSLESS = ("-c:v", "libx264", "-qp", "0", "-preset", "ultrafast")  # big files from short clips
+
+
+def make_clip(
+    path: Path,
+    seconds: float = 1.0,
+    *,
+    size: str = "320x240",
+    rate: int = 25,
+    hue: int | None = None,
+    audio: bool = True,
+    pattern: str = "testsrc2",
+    title: str | None = None,
+    encode: Sequence[str] = YUV420,
+) -> Path:
+    """A video made by FFmpeg's lavfi test sources: `pattern` (testsrc2 or testsrc) at `size`
+    and `rate`, tinted by `hue` degrees, with a 440 Hz tone when `audio`, and a `title` tag."""
+    picture = f"{pattern}=size={size}:rate={rate}:duration={seconds}"
+    if hue is not None:
+        picture += f",hue=h={hue}"
+    args = ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", picture]
+    if audio:
+        args += ["-f", "lavfi", "-i", f"sine=frequency=440:duration={seconds}", "-shortest"]
+    if title is not None:
+        args += ["-metadata", f"title={title}"]
+    subprocess.run([*args, *encode, str(path)], check=True)
+    return path
+
+
+def make_image(path: Path, size: tuple[int, int] = (64, 48), color: str = "teal") -> Path:
+    """An image made by Pillow, in the format its suffix names; color "noise" is random pixels
+    (which compress badly: a big file from a small picture)."""
+    if color == "noise":
+        Image.frombytes("RGB", size, os.urandom(size[0] * size[1] * 3)).save(path)
+    else:
+        Image.new("RGB", size, color).save(path)
+    return path
+
+
+def probe(path: Path) -> dict:
+    """ffprobe's JSON: {"format": …, "streams": […]}."""
+    out = subprocess.run(
+        ["ffprobe", "-v", "error", "-show_format", "-show_streams", "-of", "json", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out)
+
+
+# ------------------------------------------------------------------ workers
+
+ENGINE_APP = "tests.engine_app:APP"  # the engine tests' own app, registered by workers on request
+
+
+def worker_env(apps: str | None = ENGINE_APP) -> dict[str, str]:
+    """This process's environment, plus EXTRA_APPS when `apps` is given."""
+    return {**os.environ, "EXTRA_APPS": apps} if apps else dict(os.environ)
+
+
+def run_burst_worker(*, apps: str | None = ENGINE_APP, timeout: float = 300) -> str:
+    """Runs `lumiku worker --burst` until the queues are empty; asserts it exited 0 and returns
+    its stderr (the log)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "lumiku.cli", "worker", "--burst"],
+        cwd=PROJECT_ROOT,
+        env=worker_env(apps),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stderr
+
+
+def start_worker(*, apps: str | None = ENGINE_APP) -> subprocess.Popen:
+    """A long-running `lumiku worker` in a session of its own; stop it with stop_worker."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "lumiku.cli", "worker"],
+        cwd=PROJECT_ROOT,
+        env=worker_env(apps),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    """Kills the worker and its work horse (RQ gives that a process group of its own), as a
+    machine that died would."""
+    from lumiku.supervisor import kill_tree
+
+    kill_tree(process.pid)
+    process.wait()
