@@ -20,4 +20,5 @@ def run_item(item_id: str) -> str:
 
 def item_job_failed(job, connection, exc_type, exc_value, traceback) -> None:  # noqa: ARG001
     """RQ calls this when the job failed for good, e.g. killed at its timeout."""
-    generations.fail_lost_item(job.args[0], isinstance(exc_value, generations.TransientError))
+    transient = isinstance(exc_value, generations.TransientError)
+    generations.fail_lost_item(job.args[0], job.id, transient)

@@ -3,22 +3,20 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
-import re
 import secrets
-import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobs import ffmpeg
 from lumiku.services import files, media
 from lumiku.services.errors import NotFound
 from lumiku.services.generations import ItemContext, ItemFailed
-from lumiku.services.redis_client import get_redis
 from lumiku.services.storage import get_storage
 from lumiku.services.video_mixer.rules import (
     ASPECTS,
@@ -145,21 +143,6 @@ def command(
     return [*args, *_encode_args(s, joinable), *finish, str(out)]
 
 
-def _run(args: list[str], seconds: float, progress: Callable[[float], None] | None) -> None:
-    """Runs FFmpeg and reports progress (0–100) from its `-progress` output. Errors go to a
-    file, so a chatty FFmpeg can never fill a pipe and stall."""
-    with tempfile.TemporaryFile(mode="w+") as errors:
-        args = [*args[:-1], "-progress", "pipe:1", "-nostats", args[-1]]
-        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=errors, text=True)
-        assert process.stdout is not None
-        for line in process.stdout:
-            if progress and (match := re.match(r"out_time_us=(\d+)", line)):
-                progress(min(99.0, int(match.group(1)) / 1e6 / max(seconds, 0.001) * 100))
-        if process.wait() != 0:
-            errors.seek(0)
-            raise RuntimeError(f"ffmpeg failed: {errors.read()[-500:]}")
-
-
 def render(
     sources: dict[str, Source],
     plan: Plan,
@@ -168,7 +151,7 @@ def render(
     progress: Callable[[float], None] | None = None,
 ) -> Path:
     """One variant, one FFmpeg process, one filter graph, no intermediate files."""
-    _run(command(sources, plan, s, out), plan.duration, progress)
+    ffmpeg.run(command(sources, plan, s, out), plan.duration, progress)
     return out
 
 
@@ -189,19 +172,19 @@ def normalize(
     whole number of frames (and so of audio samples), so joined clips stay in step."""
     length = max(1, round(duration * s.fps)) / s.fps
     plan = Plan(seed=0, segments=[Segment("clip", 0.0, length, 1.0)])
-    _run(command({"clip": source}, plan, s, out, joinable=True), length, progress)
+    ffmpeg.run(command({"clip": source}, plan, s, out, joinable=True), length, progress)
     return out
 
 
-def assemble(parts: list[Path], s: MixSettings, out: Path) -> Path:
-    """Joins normalised clips: the video by stream copy (no decoding, no encoding), the sound
-    encoded once from PCM."""
+def assemble(parts: list[Path], s: MixSettings, out: Path, seconds: float) -> Path:
+    """Joins normalised clips (`seconds` long together): the video by stream copy (no
+    decoding, no encoding), the sound encoded once from PCM."""
     listing = out.with_suffix(".txt")
     listing.write_text("".join(f"file '{p.resolve()}'\n" for p in parts))
     args = ["ffmpeg", "-hide_banner", "-v", "error", "-y", "-nostdin"]
     args += ["-f", "concat", "-safe", "0", "-i", str(listing), "-map", "0", "-c:v", "copy"]
     args += AAC if s.audio == "keep" else []
-    _run([*args, *_container_args(s), str(out)], 1.0, None)
+    ffmpeg.run([*args, *_container_args(s), str(out)], seconds, None)
     listing.unlink()
     return out
 
@@ -224,20 +207,46 @@ def _source(user_id: int, file_id: str) -> Iterator[Source]:
         yield Source(path, media.probe(path).has_audio)
 
 
+@contextmanager
+def _locked(lock_path: Path, waiting: Callable[[], None] | None) -> Iterator[None]:
+    """An exclusive lock on `lock_path`, polled so that `waiting` (a cancel check) runs while
+    another process holds it."""
+    with lock_path.open("a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if waiting:
+                    waiting()
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def normalized_clip(
     user_id: int,
     file_id: str,
     duration: float,
     s: MixSettings,
     progress: Callable[[float], None] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> Path:
     """The clip at this target, made once and reused by every variant and generation after.
-    Workers making the same clip at once wait for each other (a Redis lock); the source is
-    fetched only when the clip has to be made."""
+    Workers making the same clip at once wait for each other on a lock on a file beside it,
+    which the kernel releases when its holder dies (a worker killed mid-clip stalls nobody);
+    the source is fetched only when the clip has to be made. A deleted clip's copy is never
+    used again: the upload must still be the user's."""
+    try:
+        files.owned(user_id, file_id)
+    except NotFound:
+        raise ItemFailed("video_mixer_clip_missing") from None
     path = cache_dir() / f"{file_id}-{target_key(s)}.mov"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
-        with get_redis().lock(f"lumiku:vm-normalize:{path.name}", timeout=900):
+        with _locked(path.with_suffix(".lock"), waiting):
             if not path.is_file():
                 partial = path.with_name(f"{path.stem}.{secrets.token_hex(4)}.part.mov")
                 try:
@@ -251,12 +260,16 @@ def normalized_clip(
 
 
 def prune_cache(now: float | None = None) -> int:
-    """Removes normalised clips nobody used for CACHE_DAYS (their clip may be long deleted)."""
+    """Removes normalised clips nobody used for CACHE_DAYS, and at once those whose clip was
+    deleted (their upload is gone), with their lock files."""
     cutoff = (now or time.time()) - CACHE_DAYS * 86400
+    paths = sorted(cache_dir().glob("*.mov")) if cache_dir().is_dir() else []
+    existing = files.existing_ids({p.name.split("-", 1)[0] for p in paths})
     removed = 0
-    for path in cache_dir().glob("*.mov") if cache_dir().is_dir() else []:
-        if path.stat().st_mtime < cutoff:
+    for path in paths:
+        if path.stat().st_mtime < cutoff or path.name.split("-", 1)[0] not in existing:
             path.unlink(missing_ok=True)
+            path.with_suffix(".lock").unlink(missing_ok=True)
             removed += 1
     return removed
 
@@ -273,9 +286,11 @@ def run(ctx: ItemContext) -> Path:
         for i, seg in enumerate(plan.segments):
             share = lambda p, i=i: ctx.progress((i + p / 100) * 95 / n, "preparing")  # noqa: E731
             file_id = file_ids.get(seg.clip_id, "")
-            parts.append(normalized_clip(ctx.user_id, file_id, seg.length, s, share))
+            parts.append(
+                normalized_clip(ctx.user_id, file_id, seg.length, s, share, ctx.check_cancelled)
+            )
         ctx.progress(96, "joining")
-        return assemble(parts, s, out)
+        return assemble(parts, s, out, plan.duration)
     with ExitStack() as stack:
         sources = {
             clip_id: stack.enter_context(_source(ctx.user_id, file_ids.get(clip_id, "")))

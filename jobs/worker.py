@@ -1,27 +1,32 @@
-"""RQ worker entry point (`lumiku worker`). Jobs import services, never the Reflex app."""
+"""RQ worker entry point (`lumiku worker`, which runs `python -m jobs`). Jobs import services,
+never the Reflex app."""
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from rq import Worker
 from rq.serializers import JSONSerializer
 
+from jobs.ffmpeg import die_with_parent
 from lumiku import plugins
 from lumiku.services import generations
 from lumiku.services.queues import QUEUE_NAMES, queue
 from lumiku.services.redis_client import get_redis
 
-HEARTBEAT_SECONDS = 30  # a worker silent for longer is reported down by /api/health
+HEARTBEAT_SECONDS = 30  # an idle worker silent for longer is reported down by /api/health
+JOB_HEARTBEAT_SECONDS = 5  # while a job runs; generations.STALE_AFTER declares it lost after 30 s
+log = logging.getLogger(__name__)
 
 # The platform's own periodic jobs; each app adds its own from its registry row.
 PLATFORM_PERIODIC = (
-    plugins.Periodic(job="lumiku.services.billing:sweep_holds", every=60),
+    plugins.Periodic(job="lumiku.services.generations:reconcile", every=10),
+    plugins.Periodic(job="lumiku.services.generations:sweep_holds", every=60),
     plugins.Periodic(job="lumiku.services.payments:reconcile", every=120),
     plugins.Periodic(job="lumiku.services.subscriptions:expire_due", every=300),
-    plugins.Periodic(job="lumiku.services.generations:reconcile", every=60),
-    plugins.Periodic(job="lumiku.services.files:remove_expired_outputs", every=6 * 3600),
+    plugins.Periodic(job="lumiku.services.files:remove_expired_outputs", every=3600),
 )
 
 
@@ -29,52 +34,67 @@ def periodic_jobs() -> list[plugins.Periodic]:
     return [*PLATFORM_PERIODIC, *(p for app in plugins.built() for p in app.periodic)]
 
 
-class Periodic(threading.Thread):
-    """Enqueues each periodic job once per interval across every worker on every host: whoever
-    sets the job's Redis key first (it expires after the interval) enqueues it."""
+class Maintenance(threading.Thread):
+    """Runs the periodic jobs inside every worker process, beside its renders: recovering killed
+    work, releasing holds and reconciling payments never wait for a free worker. Each job runs
+    once per interval across every worker on every host: whoever sets its Redis key first (it
+    expires after the interval) runs it."""
 
     def __init__(self) -> None:
-        super().__init__(name="periodic", daemon=True)
+        super().__init__(name="maintenance", daemon=True)
         self.stopped = threading.Event()
 
     def run(self) -> None:
-        while True:
+        while not self.stopped.wait(2):
             try:
                 self.tick()
             except Exception:  # Redis away for a moment: try again at the next tick
-                logging.getLogger(__name__).warning("periodic tick failed", exc_info=True)
-            if self.stopped.wait(5):
-                return
+                log.warning("maintenance tick failed", exc_info=True)
 
     @staticmethod
     def tick() -> list[str]:
-        """Enqueues what is due on the `default` queue; returns the new jobs' ids."""
-        enqueued = []
+        """Runs what is due; returns the names of the jobs it ran."""
+        ran = []
         for periodic in periodic_jobs():
-            name = periodic.job.replace(":", ".")  # RQ imports a job by its dotted name
-            if get_redis().set(f"lumiku:periodic:{name}", 1, nx=True, ex=periodic.every):
-                job = queue("default").enqueue(
-                    name, job_timeout=periodic.every, result_ttl=periodic.every
-                )
-                enqueued.append(job.id)
-        return enqueued
+            due_key = f"lumiku:periodic:{periodic.job}"
+            if not get_redis().set(due_key, 1, nx=True, ex=periodic.every):
+                continue
+            started = time.monotonic()
+            try:
+                plugins.resolve(periodic.job)()
+            except Exception:
+                log.exception("periodic job %s failed", periodic.job)
+            else:
+                ran.append(periodic.job)
+                log.debug("%s took %.1f s", periodic.job, time.monotonic() - started)
+        return ran
+
+
+class LumikuWorker(Worker):
+    """RQ's forking worker, whose work horse dies with it: a worker killed mid-job leaves no
+    render running on (the reconciler queues the item again)."""
+
+    def main_work_horse(self, job, queue) -> None:  # noqa: ANN001 - RQ's signature
+        die_with_parent()
+        super().main_work_horse(job, queue)
 
 
 def run_worker(burst: bool = False) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     plugins.check_at_start()  # a half-wired app stops the worker here
-    worker = Worker(
+    worker = LumikuWorker(
         [queue(name) for name in QUEUE_NAMES],
         connection=get_redis(),
         serializer=JSONSerializer,
         worker_ttl=HEARTBEAT_SECONDS,
+        job_monitoring_interval=JOB_HEARTBEAT_SECONDS,
     )
     generations.reconcile()  # work a dead worker left behind goes on now
-    periodic = Periodic()
+    maintenance = Maintenance()
     if not burst:
-        periodic.start()
+        maintenance.start()
     try:
         worker.work(burst=burst, with_scheduler=True, logging_level="INFO")
     finally:
-        periodic.stopped.set()
+        maintenance.stopped.set()
     return 0

@@ -48,6 +48,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Server berhenti saat membuat hasil ini.",
         "en": "The server stopped while making this result.",
     },
+    "generation_too_much_waiting": {
+        "id": (
+            "Anda sudah punya {max} hasil yang menunggu dibuat. Tunggu sebagian selesai, "
+            "lalu coba lagi."
+        ),
+        "en": "You already have {max} outputs waiting to be made. Let some finish, then try again.",
+    },
     "generation_not_active": {
         "id": "Pekerjaan ini sudah berakhir.",
         "en": "This work has already ended.",

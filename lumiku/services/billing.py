@@ -449,12 +449,17 @@ def settle_in(db: Session, hold: Hold, outcome: str) -> bool:
 
 # ------------------------------------------------------------------ the sweeper
 
-# Apps register how to tell whether the work behind a hold still exists (reference type → check).
-WORK_CHECKS: dict[str, Callable[[str], bool]] = {}
+# What the sweeper is told of the work behind a hold (its reference): still running, gone, or
+# neither (finished, or a hold with no work behind it).
+WORKING, GONE, IDLE = "working", "gone", "idle"
 
 
-def sweep_holds(now: datetime | None = None) -> int:
-    """Periodic: releases holds whose work is gone or that outlived their timeout. Settling is
+def sweep_holds(
+    work_state: Callable[[str, str], str] | None = None, now: datetime | None = None
+) -> int:
+    """Releases holds whose work is gone, or that outlived their timeout, but never a hold whose
+    work still runs (a long queue must not cost its later outputs). `work_state(reference_type,
+    reference_id)` says which; the engine passes its own (generations.sweep_holds). Settling is
     idempotent, so two sweepers at once release each hold once."""
     now = now or utcnow()
     with session_scope() as db:
@@ -465,11 +470,11 @@ def sweep_holds(now: datetime | None = None) -> int:
         ).all()
     released = 0
     for hold_id, expires_at, ref_type, ref_id in open_holds:
-        check = WORK_CHECKS.get(ref_type)
-        if expires_at <= now:
-            released += settle(hold_id, "expired")
-        elif check is not None and not check(ref_id):
+        state = work_state(ref_type, ref_id) if work_state and ref_type else IDLE
+        if state == GONE:
             released += settle(hold_id, "abandoned")
+        elif state == IDLE and expires_at <= now:
+            released += settle(hold_id, "expired")
     if released:
         log.info("released %d abandoned or expired holds", released)
     return released

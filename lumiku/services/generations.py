@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rq import Callback, Retry
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from lumiku import plugins
 from lumiku.db import paginate, session_scope, utcnow
@@ -35,11 +35,16 @@ from lumiku.services.redis_client import get_redis
 log = logging.getLogger(__name__)
 
 MAX_ITEMS = 100
+MAX_WAITING_ITEMS = 300  # one user's unfinished items at once; more is refused at submit
 MAX_ATTEMPTS = 3
+JOB_TIMEOUT = 60 * 60  # RQ ends an item's job after this; runners bound their own work within
 TERMINAL = ("succeeded", "failed", "cancelled")
 ACTIVE = ("queued", "running")
 PROGRESS_EVERY = 0.5  # seconds between live progress events for one item
 PROGRESS_DB_EVERY = 2.0  # seconds between progress writes to the database (for reloads)
+# A running job whose worker has not beaten its heart for this long is lost (workers beat every
+# HEARTBEAT seconds while a job runs; jobs.worker).
+STALE_AFTER = timedelta(seconds=30)
 RETRY = Retry(max=MAX_ATTEMPTS - 1, interval=[10, 60])  # transient errors: backoff, then retry
 
 
@@ -136,6 +141,9 @@ def submit(
     if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
         raise ServiceError("quantity_invalid", max=MAX_ITEMS)
     with session_scope() as db:
+        # The owner's lock first: a second submit with the same key waits here, then finds the
+        # first one's generation instead of making another on the same hold.
+        lock_account(db, user_id)
         existing = db.exec(
             select(Generation)
             .join(Hold, Hold.id == Generation.hold_id)
@@ -143,6 +151,13 @@ def submit(
         ).first()
         if existing is not None:
             return existing.id
+        waiting = db.exec(
+            select(func.count(GenerationItem.id))
+            .join(Generation, Generation.id == GenerationItem.generation_id)
+            .where(Generation.user_id == user_id, GenerationItem.status.in_(ACTIVE))
+        ).one()
+        if waiting + len(items) > MAX_WAITING_ITEMS:
+            raise ServiceError("generation_too_much_waiting", max=MAX_WAITING_ITEMS)
         generation_id = secrets.token_hex(16)
         reservation = billing.charge_in(
             db,
@@ -182,46 +197,71 @@ def submit(
             )
     events.publish(user_id, "billing")
     events.publish(user_id, "generation", generation=generation_id, status="queued")
-    enqueue_pending(generation_id)
+    admit(user_id)
     return generation_id
 
 
-def enqueue_pending(generation_id: str) -> int:
-    """Gives each queued item without a job a new one and puts it on its queue. The assignment
-    happens under the owner's lock, so concurrent callers never enqueue an item twice."""
+# ------------------------------------------------------------------ fair admission
+
+
+def in_flight_limit(queue_name: str) -> int:
+    """How many of one user's items may be on a queue or running at once: as many as there
+    are workers for it. One user alone keeps every worker busy, and a second user's first item
+    waits behind at most one render, however many items the first has waiting."""
+    return max(1, queues.workers_for(queue_name))
+
+
+def admit(user_id: int) -> int:
+    """Puts the user's waiting items (queued, no job yet) on their queues, oldest first, up to
+    the in-flight limit of each queue. Called whenever the user's work starts or ends, and by
+    the reconciler; the choice is made under the owner's lock, so concurrent callers never
+    enqueue an item twice. Returns how many were enqueued."""
+    limits: dict[str, int] = {}
     with session_scope() as db:
-        generation = db.get(Generation, generation_id)
-        if generation is None:
-            return 0
-        lock_account(db, generation.user_id)
-        waiting = db.exec(
-            select(GenerationItem)
-            .where(
-                GenerationItem.generation_id == generation_id,
-                GenerationItem.status == "queued",
-                GenerationItem.job_id == "",
-            )
-            .order_by(GenerationItem.index)
+        lock_account(db, user_id)
+        rows = db.exec(
+            select(GenerationItem, Generation.app_id)
+            .join(Generation, Generation.id == GenerationItem.generation_id)
+            .where(Generation.user_id == user_id, GenerationItem.status.in_(ACTIVE))
+            .order_by(Generation.created_at, Generation.id, GenerationItem.index)
         ).all()
-        for item in waiting:
+        busy: dict[str, int] = {}
+        for item, app_id in rows:
+            if item.job_id:
+                queue_name = _queue_of(app_id)
+                busy[queue_name] = busy.get(queue_name, 0) + 1
+        assigned = []
+        for item, app_id in rows:
+            queue_name = _queue_of(app_id)
+            if item.job_id or item.status != "queued":
+                continue
+            if queue_name not in limits:
+                limits[queue_name] = in_flight_limit(queue_name)
+            if busy.get(queue_name, 0) >= limits[queue_name]:
+                continue
+            busy[queue_name] = busy.get(queue_name, 0) + 1
             item.job_id = f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
-        assigned = [(item.id, item.index, item.job_id) for item in waiting]
-        app_id = generation.app_id
-    plugin = plugins.get(app_id)
-    q = queues.queue(plugin.queue if plugin else "media")
-    for item_id, index, job_id in assigned:
-        q.enqueue(
+            assigned.append((item.id, item.index, item.job_id, item.attempts, app_id))
+    for item_id, index, job_id, attempts, app_id in assigned:
+        plugin = plugins.get(app_id)
+        queues.queue(_queue_of(app_id)).enqueue(
             "jobs.generation.run_item",
             item_id,
             job_id=job_id,
             retry=RETRY,
             on_failure=Callback("jobs.generation.item_job_failed"),
-            job_timeout=60 * 60,
+            job_timeout=JOB_TIMEOUT,
             result_ttl=3600,
             failure_ttl=7 * 24 * 3600,
             description=f"{plugin.name if plugin else app_id} item {index + 1}",
+            at_front=attempts > 0,  # a lost item goes on before anything new
         )
     return len(assigned)
+
+
+def _queue_of(app_id: str) -> str:
+    plugin = plugins.get(app_id)
+    return plugin.queue if plugin else "media"
 
 
 # ------------------------------------------------------------------ running one item
@@ -258,16 +298,15 @@ def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
             workdir=Path(),
         )
     _announce(context)
-    if outcome == "cancelled":
-        finish_if_done(context.generation_id)
-        return outcome
-    workdir = Path(tempfile.mkdtemp(prefix=f"lumiku-{item_id[:8]}-"))
-    context.workdir = workdir
-    try:
-        outcome = _produce(context, runner_for)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+    if outcome != "cancelled":
+        workdir = Path(tempfile.mkdtemp(prefix=f"lumiku-{item_id[:8]}-"))
+        context.workdir = workdir
+        try:
+            outcome = _produce(context, runner_for)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
     finish_if_done(context.generation_id)
+    admit(context.user_id)  # this item's place goes to the user's next one
     return outcome
 
 
@@ -309,24 +348,26 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
         return "failed"
 
 
-def fail_lost_item(item_id: str, transient: bool) -> bool:
+def fail_lost_item(item_id: str, job_id: str, transient: bool) -> bool:
     """RQ's failure callback: the job died outside our own handling (killed on timeout, or out
-    of retries). Ends the item as failed and finishes the generation; True if it did."""
+    of retries). Ends the item as failed and finishes the generation; True if it did. A job the
+    item no longer runs under (the reconciler gave it a new one) changes nothing."""
     with session_scope() as db:
         item = db.get(GenerationItem, item_id)
-        if item is None or item.status in TERMINAL:
+        if item is None or item.status in TERMINAL or item.job_id != job_id:
             return False
         if transient and item.attempts < MAX_ATTEMPTS:
             return False  # RQ retries it
         generation = db.get(Generation, item.generation_id)
         lock_account(db, generation.user_id)
         db.refresh(item)
-        if item.status in TERMINAL:
+        if item.status in TERMINAL or item.job_id != job_id:
             return False
         item.status, item.error, item.finished_at = "failed", "item_failed", utcnow()
         generation_id, user_id, index = item.generation_id, generation.user_id, item.index
     events.publish(user_id, "generation", generation=generation_id, item=str(index))
     finish_if_done(generation_id)
+    admit(user_id)
     return True
 
 
@@ -436,6 +477,7 @@ def cancel(user_id: int, generation_id: str) -> None:
     for job_id in jobs:
         queues.cancel_job(job_id)
     finish_if_done(generation_id)
+    admit(user_id)  # the user's other work takes the freed places
     events.publish(user_id, "generation", generation=generation_id)
 
 
@@ -473,8 +515,10 @@ def retry_failed(user_id: int, generation_id: str, key: str) -> int:
             item.finished_at = None
         generation.status, generation.hold_id, generation.error = "queued", reservation.hold_id, ""
         generation.finished_at, generation.unit = None, reservation.unit
+        retried = len(failed)
     events.publish(user_id, "billing")
-    return enqueue_pending(generation_id)
+    admit(user_id)
+    return retried
 
 
 def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
@@ -530,15 +574,22 @@ def delete(user_id: int, generation_id: str) -> None:
 # ------------------------------------------------------------------ the reconciler
 
 
-def reconcile(stale_after: timedelta = timedelta(seconds=90), now: datetime | None = None) -> int:
-    """At worker start and periodically: items whose job is gone (a worker killed mid-job, Redis
-    flushed) are queued again, or failed after MAX_ATTEMPTS, and their generation finished."""
+def reconcile(stale_after: timedelta = STALE_AFTER, now: datetime | None = None) -> int:
+    """At worker start and every few seconds (in every worker's maintenance thread, so it never
+    waits behind renders): items whose job is gone (a worker killed mid-job, Redis flushed) are
+    queued again at the front, or failed after MAX_ATTEMPTS; generations whose items have all
+    ended are finished (a finish that failed once is done now); every user with waiting work
+    gets their free places. Returns how many generations it touched."""
     now = now or utcnow()
     with session_scope() as db:
         candidates = db.exec(
             select(GenerationItem)
             .join(Generation, Generation.id == GenerationItem.generation_id)
-            .where(GenerationItem.status.in_(ACTIVE), Generation.created_at <= now)
+            .where(
+                GenerationItem.status.in_(ACTIVE),
+                GenerationItem.job_id != "",
+                Generation.created_at <= now,
+            )
         ).all()
     touched: set[str] = set()
     for item in candidates:
@@ -555,20 +606,47 @@ def reconcile(stale_after: timedelta = timedelta(seconds=90), now: datetime | No
                 row.status, row.error, row.finished_at = "failed", "worker_lost", now
             else:
                 row.status, row.progress, row.job_id = "queued", 0, ""
+                row.attempts = max(row.attempts, 1)  # so it goes on at the front
             touched.add(row.generation_id)
-    for generation_id in touched:
-        enqueue_pending(generation_id)
-        finish_if_done(generation_id)
-    return len(touched)
-
-
-def generation_exists(generation_id: str) -> bool:
-    """For billing's sweeper: a generation that is gone no longer needs its hold."""
     with session_scope() as db:
-        return db.get(Generation, generation_id) is not None
+        unfinished = db.exec(
+            select(Generation.id).where(
+                Generation.status.in_(ACTIVE),
+                ~select(GenerationItem.id)
+                .where(
+                    GenerationItem.generation_id == Generation.id,
+                    GenerationItem.status.in_(ACTIVE),
+                )
+                .exists(),
+            )
+        ).all()
+        waiting_users = db.exec(
+            select(Generation.user_id)
+            .join(GenerationItem, GenerationItem.generation_id == Generation.id)
+            .where(GenerationItem.status == "queued", GenerationItem.job_id == "")
+            .distinct()
+        ).all()
+    for generation_id in {*touched, *unfinished}:
+        finish_if_done(generation_id)
+    for user_id in waiting_users:
+        admit(user_id)
+    return len(touched | set(unfinished))
 
 
-billing.WORK_CHECKS["generation"] = generation_exists
+def work_state(reference_type: str, reference_id: str) -> str:
+    """For billing's sweeper: is the generation behind a hold still running, or gone?"""
+    if reference_type != "generation":
+        return billing.IDLE
+    with session_scope() as db:
+        generation = db.get(Generation, reference_id)
+        if generation is None:
+            return billing.GONE
+        return billing.WORKING if generation.status in ACTIVE else billing.IDLE
+
+
+def sweep_holds() -> int:
+    """Periodic: billing's sweeper, knowing which generations still run."""
+    return billing.sweep_holds(work_state)
 
 
 # ------------------------------------------------------------------ reading

@@ -51,6 +51,11 @@ def queue(name: str) -> Queue:
     return Queue(name, connection=get_redis(), serializer=JSONSerializer)
 
 
+def workers_for(name: str) -> int:
+    """How many workers listen on this queue now (registered, not yet timed out)."""
+    return Worker.count(connection=get_redis(), queue=queue(name))
+
+
 def job_alive(job_id: str, stale_after: timedelta) -> bool:
     """Is this job waiting or running on a worker that still gives signs of life?"""
     if not job_id:

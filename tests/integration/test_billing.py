@@ -196,12 +196,16 @@ def test_a_crash_between_hold_and_capture_is_swept_exactly_once():
     assert billing.history(user_id, kind="release").total == 1
 
 
-def test_holds_whose_work_is_gone_are_released(monkeypatch):
+def test_holds_whose_work_is_gone_are_released():
     user_id = new_user()
     gone = hold(user_id, reference=("generation", "41"))
     alive = hold(user_id, key="k2", reference=("generation", "42"))
-    monkeypatch.setitem(billing.WORK_CHECKS, "generation", lambda ref: ref == "42")
-    assert billing.sweep_holds() == 1
+
+    def work_state(reference_type: str, reference_id: str) -> str:
+        assert reference_type == "generation"
+        return billing.WORKING if reference_id == "42" else billing.GONE
+
+    assert billing.sweep_holds(work_state) == 1
     with session_scope() as db:
         assert db.get(Hold, gone.hold_id).status == "settled"
         assert db.get(Hold, alive.hold_id).status == "open"

@@ -17,7 +17,7 @@ from jobs.generation import run_item
 from lumiku.api import api
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Generation, GenerationItem, StoredFile, User
-from lumiku.services import billing, files, generations, media, seed
+from lumiku.services import billing, files, generations, media
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.settings import get_settings
 from tests import engine_app
@@ -31,16 +31,6 @@ from tests.factories import (
 )
 
 client = TestClient(api)
-
-
-@pytest.fixture
-def engine(db, rds, monkeypatch):
-    seed.run_all()
-    engine_app.install(monkeypatch)
-    monkeypatch.setenv("EXTRA_APPS", "tests.engine_app:APP")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def submit(user_id: int, items: list[dict] | int = 3, key: str = "submit-1") -> str:
@@ -488,15 +478,26 @@ def test_rq_failure_callbacks_end_items_that_died_outside_our_hands(engine):
     user_id = new_user()
     generation_id = submit(user_id, 2)
     first, second = (item.id for item in generations.get(user_id, generation_id).items)
-    job = SimpleNamespace(args=[first])
+    job = SimpleNamespace(args=[first], id=job_id_of(first))
     item_job_failed(job, None, generations.TransientError, generations.TransientError(), None)
     assert state(generation_id)[1] == ["queued", "queued"]  # RQ will retry a passing error
+    stale = SimpleNamespace(args=[first], id="item-an-earlier-job")  # replaced by the reconciler
+    item_job_failed(stale, None, JobTimeoutException, JobTimeoutException(), None)
+    assert state(generation_id)[1] == ["queued", "queued"]
     item_job_failed(job, None, JobTimeoutException, JobTimeoutException(), None)
     item_job_failed(job, None, JobTimeoutException, JobTimeoutException(), None)  # twice: once
     assert state(generation_id)[1] == ["failed", "queued"]
-    item_job_failed(SimpleNamespace(args=[second]), None, RuntimeError, RuntimeError(), None)
+    # the first one's place went to the second (one worker's worth in flight per user)
+    second_job = SimpleNamespace(args=[second], id=job_id_of(second))
+    assert second_job.id
+    item_job_failed(second_job, None, RuntimeError, RuntimeError(), None)
     assert state(generation_id) == ("failed", ["failed", "failed"])
     assert billing.balance(user_id) == 100 and releases(user_id) == 1
+
+
+def job_id_of(item_id: str) -> str:
+    with session_scope() as session:
+        return session.get(GenerationItem, item_id).job_id
 
 
 def test_an_output_stored_twice_at_once_is_kept_once(engine, tmp_path):

@@ -128,7 +128,7 @@ def test_stream_copy_joins_normalised_clips_without_encoding(sources, tmp_path):
         normalize(sources[seg.clip_id], seg.length, settings, tmp_path / f"{seg.clip_id}.mov")
         for seg in plan.segments
     ]
-    out = assemble(parts, settings, tmp_path / "joined.mp4")
+    out = assemble(parts, settings, tmp_path / "joined.mp4", plan.duration)
     info = probe(out)
     video = next(s for s in info["streams"] if s["codec_type"] == "video")
     assert (video["width"], video["height"], video["r_frame_rate"]) == (480, 854, "24/1")

@@ -193,3 +193,18 @@ def test_counts_and_empty_projects_are_refused():
     with pytest.raises(ServiceError) as err:
         vm.plan_variants([], settings(), 1, seed=1)
     assert err.value.code == "video_mixer_no_clips"
+
+
+def test_videos_longer_than_the_cap_are_refused_before_anything_runs():
+    """A render's cost grows with its length while the price per video does not: five clips of
+    three minutes joined whole would make a 15-minute video."""
+    long = clips(180, 180, 180, 180, 180)
+    with pytest.raises(ServiceError) as err:
+        vm.estimated_duration(long, settings())
+    assert err.value.code == "video_mixer_video_too_long"
+    assert err.value.params == {"minutes": vm.MAX_VIDEO_SECONDS // 60}
+    with pytest.raises(ServiceError):
+        vm.plan_variants(long, settings(), 1, seed=1)
+    assert vm.estimated_duration(clips(120, 120), settings()) == 240
+    [plan] = vm.plan_variants(clips(300, 300), settings(), 1, seed=1)  # 10 minutes: the cap
+    assert plan.duration == vm.MAX_VIDEO_SECONDS

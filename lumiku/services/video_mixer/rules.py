@@ -60,6 +60,9 @@ METADATA = {
 }
 STRENGTH_LABELS = ("none", "weak", "fair", "good", "strong", "excellent")
 MAX_VARIANTS = 100
+# The longest video a variant may be: a render's cost grows with its length, and the price per
+# video does not. Fixed-length videos are capped at the same figure.
+MAX_VIDEO_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -140,8 +143,10 @@ def parse_settings(raw: dict[str, Any]) -> MixSettings:
         raise ServiceError(
             "parameter_out_of_range", name="speed_min", low=MIN_SPEED, high=values["speed_max"]
         )
-    if not 1 <= values["fixed_duration"] <= 600:
-        raise ServiceError("parameter_out_of_range", name="fixed_duration", low=1, high=600)
+    if not 1 <= values["fixed_duration"] <= MAX_VIDEO_SECONDS:
+        raise ServiceError(
+            "parameter_out_of_range", name="fixed_duration", low=1, high=MAX_VIDEO_SECONDS
+        )
     return MixSettings(**values)
 
 
@@ -230,13 +235,20 @@ def strength(s: MixSettings) -> tuple[int, str]:
 
 
 def estimated_duration(clips: list[Clip], s: MixSettings) -> float:
+    """How long each video will be; refused past MAX_VIDEO_SECONDS."""
     if s.duration_type == "fixed":
         return s.fixed_duration
     slots = _groups(clips, s)
     total = sum(sum(c.duration for c in slot) / len(slot) for slot in slots)
     if s.speed_variations:
         total /= (s.speed_min + s.speed_max) / 2
+    check_length(total)
     return round(total, 2)
+
+
+def check_length(seconds: float) -> None:
+    if seconds > MAX_VIDEO_SECONDS + 0.5:
+        raise ServiceError("video_mixer_video_too_long", minutes=MAX_VIDEO_SECONDS // 60)
 
 
 # ------------------------------------------------------------------ plans
@@ -354,9 +366,9 @@ def plan_variants(clips: list[Clip], s: MixSettings, count: int, seed: int) -> l
             seg.start == 0 and seg.speed == 1.0 and seg.length == round(clip.duration, 3)
             for seg, clip in zip(segments, sequence, strict=True)
         )
-        plans.append(
-            VariantPlan(
-                seed=variant_seed, segments=segments, stream_copy=whole and not visual, **visual
-            )
+        plan = VariantPlan(
+            seed=variant_seed, segments=segments, stream_copy=whole and not visual, **visual
         )
+        check_length(plan.duration)
+        plans.append(plan)
     return plans
