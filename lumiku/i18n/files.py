@@ -25,4 +25,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "File lebih besar dari {limit_mb} MB.",
         "en": "The file is larger than {limit_mb} MB.",
     },
+    "file_incomplete": {
+        "id": "File tidak lengkap atau rusak (unduhannya mungkin belum selesai). "
+        "Unggah file yang utuh.",
+        "en": "The file is incomplete or damaged (perhaps its download did not finish). "
+        "Upload the whole file.",
+    },
+    "file_too_long": {
+        "id": "Video lebih panjang dari {limit_minutes} menit.",
+        "en": "The video is longer than {limit_minutes} minutes.",
+    },
 }

@@ -2,6 +2,10 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     # errors
+    "video_mixer_video_too_long": {
+        "id": "Video jadi lebih dari {minutes} menit. Pakai durasi tetap atau lebih sedikit klip.",
+        "en": "Videos would run over {minutes} minutes. Use a fixed length or fewer clips.",
+    },
     "video_mixer_no_clips": {
         "id": "Tambahkan minimal satu klip dulu.",
         "en": "Add at least one clip first.",

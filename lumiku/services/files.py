@@ -126,14 +126,26 @@ def _store(user_id: int, path: Path, info: media.MediaInfo, key: str, **row: obj
         raise
 
 
-def store_upload(user_id: int, path: Path, original_name: str, allowed: set[str]) -> FileView:
-    """Checks the file by its content, its size for its type and the user's quota, then copies it
-    into private storage under a server-made name."""
+def store_upload(
+    user_id: int,
+    path: Path,
+    original_name: str,
+    allowed: set[str],
+    max_seconds: float | None = None,
+) -> FileView:
+    """Checks the file by its content (whole, not cut short), its size for its type, its length
+    (`max_seconds`, for video and sound) and the user's quota, then copies it into private
+    storage under a server-made name."""
+    largest = max(limit_bytes(kind) for kind in allowed)
+    if path.is_file() and path.stat().st_size > largest:  # before reading it all
+        raise ServiceError("file_too_large", limit_mb=largest // 2**20)
     info = media.probe(path)
     if info.media not in allowed:
         raise ServiceError("file_type_not_allowed", kinds=", ".join(sorted(allowed)))
     if path.stat().st_size > limit_bytes(info.media):
         raise ServiceError("file_too_large", limit_mb=limit_bytes(info.media) // 2**20)
+    if max_seconds is not None and (info.duration or 0.0) > max_seconds:
+        raise ServiceError("file_too_long", limit_minutes=f"{max_seconds / 60:g}")
     key = f"uploads/{user_id}/{secrets.token_hex(16)}.{info.extension}"
     stored = _store(
         user_id, path, info, key, kind="upload", original_name=Path(original_name).name[:255]
@@ -248,9 +260,24 @@ def expired_outputs(now: datetime | None = None, limit: int = 500) -> list[tuple
         )
 
 
-def remove_expired_outputs(now: datetime | None = None) -> int:
-    """Daily: outputs past OUTPUT_RETENTION_DAYS are removed and their space freed."""
+def remove_expired_outputs(now: datetime | None = None, batch: int = 500) -> int:
+    """Hourly: every output past OUTPUT_RETENTION_DAYS is removed and its space freed, a batch
+    at a time (one transaction per user in each), until none is left."""
     removed = 0
-    for user_id, file_id in expired_outputs(now):
-        removed += delete_files(user_id, [file_id])
+    while found := expired_outputs(now, batch):
+        by_user: dict[int, list[str]] = {}
+        for user_id, file_id in found:
+            by_user.setdefault(user_id, []).append(file_id)
+        done = sum(delete_files(user_id, ids) for user_id, ids in by_user.items())
+        removed += done
+        if not done:  # nothing could be removed: stop rather than spin
+            break
     return removed
+
+
+def existing_ids(file_ids: set[str]) -> set[str]:
+    """Which of these files still exist (for caches kept beside them)."""
+    if not file_ids:
+        return set()
+    with session_scope() as db:
+        return set(db.exec(select(StoredFile.id).where(StoredFile.id.in_(file_ids))).all())

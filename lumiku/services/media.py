@@ -57,13 +57,15 @@ def _image(path: Path) -> MediaInfo | None:
 
 
 def ffprobe(path: Path) -> dict:
+    """ffprobe's JSON for the container and its streams; {} when it cannot read the file, with
+    `"incomplete": True` when the reason is a missing index (an MP4 cut before its moov atom)."""
     result = subprocess.run(
         [
             "ffprobe",
             "-v",
             "error",
             "-show_entries",
-            "format=format_name,duration:stream=codec_type,width,height,duration",
+            "format=format_name,duration:stream=index,codec_type,width,height,duration,start_time",
             "-of",
             "json",
             str(path),
@@ -73,12 +75,85 @@ def ffprobe(path: Path) -> dict:
         timeout=60,
     )
     if result.returncode != 0:
-        return {}
+        cut = "moov atom not found" in result.stderr and _starts_like_mp4(path)
+        return {"incomplete": True} if cut else {}
     return json.loads(result.stdout or "{}")
+
+
+def _starts_like_mp4(path: Path) -> bool:
+    """An MP4/MOV opens with its `ftyp` box: one cut before its index still does."""
+    with path.open("rb") as head:
+        return head.read(12)[4:8] == b"ftyp"
+
+
+COMPLETE_TOLERANCE = 0.5  # seconds a stream's readable packets may end before its stated length
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and number >= 0 else None  # not NaN
+
+
+def readable_until(path: Path) -> tuple[dict[int, tuple[float, float]], bool]:
+    """Where each stream's packets really start and end (seconds), and whether reading them hit
+    the end of the file early. A packet scan reads every byte without decoding: an MP4 whose
+    index (moov) promises more data than the file holds, half a download, is caught here."""
+    result = subprocess.run(
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "packet=stream_index,pts_time,dts_time,duration_time",
+            "-of",
+            "csv=p=0",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    spans: dict[int, tuple[float, float]] = {}
+    for line in result.stdout.splitlines():
+        fields = line.split(",")
+        if len(fields) < 4 or not fields[0].isdigit():
+            continue
+        at = _number(fields[1]) if fields[1] != "N/A" else _number(fields[2])
+        if at is None:
+            continue
+        end = at + (_number(fields[3]) or 0.0)
+        first, last = spans.get(int(fields[0]), (at, end))
+        spans[int(fields[0])] = (min(first, at), max(last, end))
+    cut = result.returncode != 0 or "partial file" in result.stderr
+    return spans, cut
+
+
+def _check_complete(path: Path, data: dict, duration: float) -> None:
+    """Refuses a file whose packets stop before the length it states (each stream against its
+    own stated length, the longest one against the container's), or that ends mid-packet."""
+    streams = [s for s in data.get("streams", []) if s.get("codec_type") in ("video", "audio")]
+    spans, cut = readable_until(path)
+    if cut or not spans:
+        raise ServiceError("file_incomplete")
+    for stream in streams:
+        span = spans.get(stream.get("index", -1))
+        stated = _number(stream.get("duration"))
+        if span is None:
+            raise ServiceError("file_incomplete")
+        if stated and span[1] - span[0] < stated - COMPLETE_TOLERANCE:
+            raise ServiceError("file_incomplete")
+    start = min(first for first, _ in spans.values())
+    if max(last for _, last in spans.values()) - start < duration - COMPLETE_TOLERANCE:
+        raise ServiceError("file_incomplete")
 
 
 def _av(path: Path) -> MediaInfo | None:
     data = ffprobe(path)
+    if data.get("incomplete"):
+        raise ServiceError("file_incomplete")
     fmt = data.get("format", {})
     streams = data.get("streams", [])
     video = next((s for s in streams if s.get("codec_type") == "video"), None)
@@ -91,6 +166,7 @@ def _av(path: Path) -> MediaInfo | None:
     if video and name in VIDEO_TYPES:
         if duration <= 0:
             raise ServiceError("file_empty")
+        _check_complete(path, data, duration)
         content_type, extension = VIDEO_TYPES[name]
         return MediaInfo(
             "video",
@@ -104,6 +180,7 @@ def _av(path: Path) -> MediaInfo | None:
     if has_audio and not video and name in AUDIO_TYPES:
         if duration <= 0:
             raise ServiceError("file_empty")
+        _check_complete(path, data, duration)
         content_type, extension = AUDIO_TYPES[name]
         return MediaInfo("audio", content_type, extension, duration, has_audio=True)
     return None

@@ -295,3 +295,78 @@ def test_a_clip_deleted_before_its_video_is_made_fails_that_video_and_refunds_it
     assert view.status == "failed"
     assert {item.error for item in view.items} == {"video_mixer_clip_missing"}
     assert billing.balance(user_id) == balance  # held, then given back in full
+
+
+def test_clips_longer_than_the_limit_are_refused_before_they_are_stored(app, tmp_path, monkeypatch):
+    from lumiku.i18n import tr
+    from lumiku.services import media
+
+    assert projects.MAX_CLIP_SECONDS == 600
+    monkeypatch.setattr(projects, "MAX_CLIP_SECONDS", 90)
+    # a two-minute clip without making one: the container and its packets say 120 s
+    real_probe, real_scan = media.ffprobe, media.readable_until
+
+    def said_120(path):
+        data = real_probe(path)
+        data["format"]["duration"] = "120.0"
+        for stream in data["streams"]:
+            stream["duration"] = "120.0"
+        return data
+
+    monkeypatch.setattr(media, "ffprobe", said_120)
+    monkeypatch.setattr(
+        media, "readable_until", lambda path: ({i: (0.0, 120.0) for i in real_scan(path)[0]}, False)
+    )
+    user_id = new_user()
+    project_id = projects.create_project(user_id, "Long")
+    with pytest.raises(ServiceError) as refused:
+        projects.add_clip(user_id, project_id, make_clip(tmp_path / "a.mp4", 1), "a.mp4")
+    assert refused.value.code == "file_too_long"
+    assert "1.5 minutes" in tr(refused.value.code, "en", **refused.value.params)
+    assert "1.5 menit" in tr(refused.value.code, "id", **refused.value.params)
+    assert storage_used(user_id) == 0 and not projects.get_project(user_id, project_id).clips
+
+
+def test_the_clip_limit_holds_when_several_tabs_add_at_once(app, tmp_path, monkeypatch):
+    import threading
+
+    from lumiku.db import get_engine
+
+    if get_engine().dialect.name != "postgresql":
+        pytest.skip("concurrent writers are tested on PostgreSQL")
+    user_id = new_user()
+    project_id = projects.create_project(user_id, "Busy")
+    clip = make_clip(tmp_path / "c.mp4", 1, size="160x120", audio=False)
+    monkeypatch.setattr(projects, "MAX_CLIPS", 3)
+    for n in range(2):
+        projects.add_clip(user_id, project_id, clip, f"c{n}.mp4")
+    tabs = 4
+    together = threading.Barrier(tabs, timeout=60)  # every tab past the early check first
+    store_upload = projects.files.store_upload
+
+    def store_then_wait(*args, **kwargs):
+        stored = store_upload(*args, **kwargs)
+        if args[3] == {"video"}:
+            together.wait()
+        return stored
+
+    monkeypatch.setattr(projects.files, "store_upload", store_then_wait)
+    outcomes: list[str] = []
+
+    def add(n: int) -> None:
+        try:
+            projects.add_clip(user_id, project_id, clip, f"tab{n}.mp4")
+            outcomes.append("added")
+        except ServiceError as exc:
+            outcomes.append(exc.code)
+
+    threads = [threading.Thread(target=add, args=(n,)) for n in range(tabs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert sorted(outcomes) == ["added"] + ["video_mixer_too_many_clips"] * 3
+    assert len(projects.get_project(user_id, project_id).clips) == 3
+    with session_scope() as db:  # the refused tabs' files were removed and their space freed
+        stored = db.exec(select(StoredFile).where(StoredFile.user_id == user_id)).all()
+    assert len(stored) == 6 and storage_used(user_id) == sum(f.size_bytes for f in stored)

@@ -3,12 +3,16 @@ argument shapes change nothing and crash nothing."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
+import threading
 
 import pytest
+import reflex as rx
 
 from lumiku.services import auth, seed
 from lumiku.services.video_mixer import projects
+from lumiku.state.auth import AuthState
 from lumiku.state.video_mixer import SUBSTATES, EstimateState, ProjectListState, ProjectState
 from tests.factories import call, make_clip, redirect_target, signed_in, states
 
@@ -56,7 +60,8 @@ def test_signed_out_callers_are_sent_to_sign_in(tmp_path):
     _, get = states()
     assert "reason=required" in redirect_target(call(get(ProjectListState), "load_list"))
     assert "reason=required" in redirect_target(call(get(EstimateState), "generate"))
-    assert "reason=required" in redirect_target(call(get(ProjectState), "upload", [])[0])
+    assert "reason=required" in redirect_target(call(get(ProjectState), "upload", _chunks([])))
+    assert call(get(ProjectState), "upload", []) is None  # no files: nothing happens
 
 
 def test_the_transfer_bar_shows_while_the_browser_sends_and_ignores_odd_reports():
@@ -118,3 +123,132 @@ def test_choices_counts_and_cards_are_derived_from_what_was_loaded(tmp_path):
     call(listing, "load_list")
     assert [c.name for c in listing.project_cards] == ["Mine"]
     assert listing.project_cards[0].clips_text.startswith("0")
+
+
+# ------------------------------------------------------------------ uploads
+
+
+def _chunks(uploads: list[tuple[str, bytes]], size: int = 65536) -> rx.UploadChunkIterator:
+    """The files as Reflex streams them to a background upload handler, already all sent."""
+    chunks = rx.UploadChunkIterator(maxsize=10**6)
+
+    async def fill():
+        for name, data in uploads:
+            for offset in range(0, max(len(data), 1), size):
+                piece = data[offset : offset + size]
+                await chunks.push(
+                    rx.UploadChunk(
+                        filename=name, offset=offset, content_type="video/mp4", data=piece
+                    )
+                )
+        await chunks.finish()
+
+    asyncio.run(fill())
+    return chunks
+
+
+def _path(cls) -> list[str]:
+    return cls.get_full_name().split(".")[1:]
+
+
+def test_uploads_are_checked_without_holding_the_tabs_state_lock(tmp_path, monkeypatch):
+    """The handler is a background event: while a file is being checked, another event of the
+    same tab takes the state's lock at once and its change survives the upload's own writes."""
+    from reflex.istate.data import SessionData
+    from reflex.istate.manager import StateManager
+    from reflex.istate.manager.token import BaseStateToken
+    from reflex.istate.proxy import StateProxy
+    from reflex_base.event.context import EventContext
+
+    assert ProjectState.event_handlers["upload"].is_background
+    signed, _, _ = signed_in(6)
+    auth.change_language(signed.user, "en")
+    project_id = projects.create_project(signed.user.id, "Mine")
+    clip = make_clip(tmp_path / "one.mp4", 1, size="160x120").read_bytes()
+    checking, release = threading.Event(), threading.Event()
+    add_clip = projects.add_clip
+
+    def slow_add_clip(*args, **kwargs):
+        checking.set()
+        release.wait(20)
+        return add_clip(*args, **kwargs)
+
+    monkeypatch.setattr(projects, "add_clip", slow_add_clip)
+    tab = "tab-uploading-0001"
+
+    async def scenario():
+        manager = StateManager.create()
+        token = BaseStateToken(ident=tab, cls=ProjectState)
+
+        async def nothing(*_args, **_kwargs):
+            return None
+
+        EventContext.set(EventContext(token=tab, state_manager=manager, enqueue_impl=nothing))
+        async with manager.modify_state(token) as root:
+            root.rx_router_session = SessionData(client_token=tab)  # a tab whose page loaded
+            root.is_hydrated = True
+            (await root.get_state(AuthState)).token = signed.token
+            root.get_substate(_path(ProjectState)).project_id = project_id
+        root = await manager.get_state(token)
+        proxy = StateProxy(root.get_substate(_path(ProjectState)))
+        chunks = rx.UploadChunkIterator()
+        handler = ProjectState.event_handlers["upload"].fn
+        task = asyncio.create_task(handler(proxy, chunks))
+        for name, data in (("one.mp4", clip), ("broken.mp4", b"not a video")):
+            await chunks.push(
+                rx.UploadChunk(filename=name, offset=0, content_type="video/mp4", data=data)
+            )
+        await chunks.finish()
+        assert await asyncio.to_thread(checking.wait, 20), task.done() and task.result()
+        async with asyncio.timeout(5):  # a held lock would keep this waiting
+            async with manager.modify_state(token) as root:
+                during = root.get_substate(_path(ProjectState))
+                rows = [(r.name, r.status) for r in during.uploads]
+                during.upload_percent = 77  # another event's write
+        release.set()
+        await asyncio.wait_for(task, 60)
+        after = (await manager.get_state(token)).get_substate(_path(ProjectState))
+        await manager.close()
+        return rows, after
+
+    rows, after = asyncio.run(scenario())
+    assert rows == [("one.mp4", "checking"), ("broken.mp4", "waiting")]
+    assert [(r.name, r.status) for r in after.uploads] == [
+        ("one.mp4", "added"),
+        ("broken.mp4", "refused"),
+    ]
+    assert "could not be read" in after.uploads[1].message
+    assert after.upload_percent == 77 and not after.uploading
+    assert len(projects.get_project(signed.user.id, project_id).clips) == 1
+    assert after.clip_count == 1
+
+
+def test_uploads_past_the_count_and_size_limits_are_refused_and_read_to_the_end(
+    tmp_path, monkeypatch
+):
+    import tempfile
+
+    from lumiku.services import files
+
+    spool = tmp_path / "spool"  # where the handler writes the files as they arrive
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    signed, _, get = signed_in(7)
+    auth.change_language(signed.user, "en")
+    state = get(ProjectState)
+    state.project_id = projects.create_project(signed.user.id, "Mine")
+    monkeypatch.setattr(files, "limit_bytes", lambda kind: 2**20)
+    clip = make_clip(tmp_path / "one.mp4", 1, size="160x120", audio=False).read_bytes()
+    assert len(clip) < 2**20
+    uploads = [("big.mp4", b"\0" * 2**21), ("../../one.mp4", clip)]
+    uploads += [(f"more{n}.mp4", b"x") for n in range(10)]
+    chunks = _chunks(uploads, size=4096)
+    call(state, "upload", chunks)
+    rows = [(r.name, r.status, r.message) for r in state.uploads]
+    assert rows[0][:2] == ("big.mp4", "refused") and "larger than 1 MB" in rows[0][2]
+    assert rows[1][:2] == ("one.mp4", "added")
+    assert [r[1] for r in rows[2:10]] == ["refused"] * 8  # not videos
+    assert [r[0] for r in rows[10:]] == ["more8.mp4", "more9.mp4"]
+    assert all("10 files at a time" in r[2] for r in rows[10:])
+    assert state.clip_count == 1 and not state.uploading
+    assert list(spool.iterdir()) == []  # removed afterwards

@@ -31,6 +31,11 @@ APP_ID = "video-mixer"
 MODEL_KEY = "video-mixer:ffmpeg-standard"
 MAX_GROUPS = 20
 MAX_CLIPS = 100
+# The longest clip a project takes. Rendering reads every clip in full (normalising it once),
+# and the price is per output, not per input minute: this bounds the work one upload can cost.
+# A product rule beside MAX_CLIPS, not an operator's setting; ten minutes is far longer than
+# any clip a short video is cut from.
+MAX_CLIP_SECONDS = 10 * 60
 MAX_PRESETS = 30
 PAGE_SIZE = 12
 
@@ -48,6 +53,19 @@ def _name(value: Any, limit: int, field: str = "name") -> str:
 
 def _project(db: Session, user_id: int, project_id: Any) -> VideoMixerProject:
     project = db.get(VideoMixerProject, project_id) if isinstance(project_id, str) else None
+    if project is None or project.user_id != user_id:
+        raise NotFound()
+    return project
+
+
+def _locked_project(db: Session, user_id: int, project_id: Any) -> VideoMixerProject:
+    """The project, its row locked until the transaction ends (SELECT … FOR UPDATE): writers
+    that count its clips before adding one take turns."""
+    project = (
+        db.get(VideoMixerProject, project_id, with_for_update=True)
+        if isinstance(project_id, str)
+        else None
+    )
     if project is None or project.user_id != user_id:
         raise NotFound()
     return project
@@ -335,15 +353,19 @@ def _clip_count(db: Session, project_id: str) -> int:
 def add_clip(
     user_id: int, project_id: str, path: Path, original_name: str, group_id: str = ""
 ) -> str:
-    """Checks the upload (a readable video within the size limit and the storage quota),
-    stores it with a thumbnail and adds it at the end of its group."""
+    """Checks the upload (a whole, readable video within the size and length limits and the
+    storage quota), stores it with a thumbnail and adds it at the end of its group. The clip
+    limit is checked again, atomically, when the clip row is added: two tabs uploading at
+    once cannot go past it."""
     with session_scope() as db:
         project = _project(db, user_id, project_id)
         if group_id and _part(db, user_id, VideoMixerGroup, group_id).project_id != project.id:
             raise NotFound()
-        if _clip_count(db, project.id) >= MAX_CLIPS:
+        if _clip_count(db, project.id) >= MAX_CLIPS:  # early, before the file is read
             raise ServiceError("video_mixer_too_many_clips", max=MAX_CLIPS)
-    video = files.store_upload(user_id, path, original_name, {"video"})
+    video = files.store_upload(
+        user_id, path, original_name, {"video"}, max_seconds=MAX_CLIP_SECONDS
+    )
     stored = [video.id]
     try:
         with tempfile.TemporaryDirectory() as folder:
@@ -352,9 +374,11 @@ def add_clip(
             thumbnail = files.store_upload(user_id, thumb, "thumbnail.jpg", {"image"})
             stored.append(thumbnail.id)
         with session_scope() as db:
-            project = _project(db, user_id, project_id)  # deleted meanwhile: refused
+            project = _locked_project(db, user_id, project_id)  # deleted meanwhile: refused
             if group_id:
                 _part(db, user_id, VideoMixerGroup, group_id)
+            if _clip_count(db, project.id) >= MAX_CLIPS:  # counted under the project's lock
+                raise ServiceError("video_mixer_too_many_clips", max=MAX_CLIPS)
             clip = VideoMixerClip(
                 id=secrets.token_hex(16),
                 project_id=project.id,

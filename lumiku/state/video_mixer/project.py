@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import reflex as rx
@@ -13,6 +13,7 @@ from lumiku.i18n import tr
 from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
+from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
 from lumiku.state.video_mixer.common import (
     APP,
@@ -226,47 +227,132 @@ class ProjectState(VideoMixerState):
             return
         self.uploads = [_refused_row(entry, lang) for entry in rejected[:50]]
 
-    @rx.event
-    @with_user
-    async def upload(self, me: Caller, uploads: list[rx.UploadFile]):
-        """Checks and adds each file in turn, showing every file's outcome as it happens."""
-        if not isinstance(uploads, list) or not all(isinstance(f, rx.UploadFile) for f in uploads):
-            return
-        if not uploads:  # every dropped file was refused by the browser: drop_rejected says why
-            return
-        lang = me.lang
-        extra = [
-            UploadRow(
-                f.name or "video",
-                "refused",
-                tr("video_mixer_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD),
-            )
-            for f in uploads[MAX_FILES_PER_UPLOAD:]
-        ]
-        uploads = uploads[:MAX_FILES_PER_UPLOAD]
-        self.uploads = [UploadRow(f.name or "video", "waiting", "") for f in uploads] + extra
-        self.uploading, self.sending = True, False
-        yield
-        for n, upload in enumerate(uploads):
-            rows = list(self.uploads)
-            rows[n].status, rows[n].message = "checking", tr("video_mixer_upload_checking", lang)
-            self.uploads = rows
-            yield
-            with tempfile.TemporaryDirectory(prefix="lumiku-upload-") as folder:
-                path = Path(folder) / "upload"
+    @rx.event(background=True)
+    async def upload(self, chunks: rx.UploadChunkIterator):
+        """Receives the dropped files into a private folder as they arrive, then checks and adds
+        each in turn, showing every file's outcome as it happens.
+
+        A background event (Reflex streams the files in as `chunks`): the tab's state is
+        locked only in the short `async with self` blocks that change the rows, never while
+        bytes travel or a file is checked (ffprobe, the thumbnail, the copy into storage). A
+        long upload so never outlives Reflex's state lock, and the tab's other events (the
+        transfer bar) run meanwhile. `with_user` cannot wrap a background event (it reads the
+        state outside `async with self`): the first block re-derives the user the same way."""
+        if not isinstance(chunks, rx.UploadChunkIterator):
+            return None  # called as a plain event, without files
+        async with self:
+            session, user = await signed_in_user(self)
+            if user is None:
+                return session._to_sign_in()  # unconsumed, the upload is answered 400
+            self.error = self.notice = ""
+            lang, user_id, project_id = session.lang, user.id, self.project_id
+        upload = _Upload(self, lang, project_id)
+        folder = Path(tempfile.mkdtemp(prefix="lumiku-upload-"))
+        try:
+            arrived = await upload.receive(chunks, folder)
+            if not arrived:  # every dropped file was refused by the browser: drop_rejected says why
+                return None
+            for n, item in enumerate(arrived):
+                if upload.rows[n].status == "refused":
+                    continue
+                upload.rows[n] = UploadRow(
+                    item.name, "checking", tr("video_mixer_upload_checking", lang)
+                )
+                await upload.show()
                 try:
-                    await asyncio.to_thread(_spool, upload, path)
-                    await call(
-                        projects.add_clip, me.user.id, self.project_id, path, upload.name or ""
+                    await call(projects.add_clip, user_id, project_id, item.path, item.name)
+                    upload.rows[n] = UploadRow(
+                        item.name, "added", tr("video_mixer_upload_added", lang)
                     )
-                    rows[n].status, rows[n].message = "added", tr("video_mixer_upload_added", lang)
                 except Exception as exc:  # noqa: BLE001 - each file's own outcome
-                    rows[n].status, rows[n].message = "refused", error_text(exc, lang)
-            self.uploads = list(rows)
-            yield
-        self.uploading = False
-        await self._load_project(me.user.id)
-        await (await self.get_state(EstimateState))._estimate(me.user.id)
+                    upload.rows[n] = UploadRow(item.name, "refused", error_text(exc, lang))
+                await upload.show()
+        except Exception as exc:  # noqa: BLE001 - shown; the files are removed below
+            async with self:
+                self.error = error_text(exc, lang)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        async with self:
+            self.uploading = False
+            if self.project_id == project_id:
+                await self._load_project(user_id)
+                await (await self.get_state(EstimateState))._estimate(user_id)
+        return None
+
+
+@dataclass
+class _Arrived:
+    name: str  # as shown: the file's own name, never a path
+    path: Path
+    size: int = 0
+
+
+class _Upload:
+    """One upload's rows, kept here and copied to the tab in short locked blocks."""
+
+    def __init__(self, state: ProjectState, lang: str, project_id: str):
+        self.state, self.lang, self.project_id = state, lang, project_id
+        self.rows: list[UploadRow] = []
+
+    async def show(self, **flags: bool) -> None:
+        async with self.state as state:
+            if state.project_id != self.project_id:
+                return  # the tab went on to another project; its files are still added
+            state.uploads = [UploadRow(r.name, r.status, r.message) for r in self.rows]
+            for name, value in flags.items():
+                setattr(state, name, value)
+
+    async def receive(self, chunks: rx.UploadChunkIterator, folder: Path) -> list[_Arrived]:
+        """Writes each file to `folder` as its chunks arrive, a row per file as it starts;
+        files past the count or size limit are refused and their bytes dropped, but every
+        chunk is read (Reflex answers an upload whose handler stops reading with an error)."""
+        limit = files.limit_bytes("video")
+        arrived: list[_Arrived] = []
+        current, out, part = None, None, ""
+        try:
+            async for chunk in chunks:
+                starts = chunk.offset == 0 and (
+                    current is None or current.size > 0 or chunk.filename != part
+                )
+                if starts:
+                    if out is not None:
+                        out.close()
+                        out = None
+                    part = chunk.filename
+                    current = _Arrived(_shown_name(chunk.filename), folder / str(len(arrived)))
+                    if len(arrived) < MAX_FILES_PER_UPLOAD:
+                        out = current.path.open("wb")
+                        self.rows.append(UploadRow(current.name, "waiting", ""))
+                    else:
+                        message = tr(
+                            "video_mixer_upload_too_many", self.lang, max=MAX_FILES_PER_UPLOAD
+                        )
+                        self.rows.append(UploadRow(current.name, "refused", message))
+                    arrived.append(current)
+                    await self.show(uploading=True)
+                current.size += len(chunk.data)
+                if out is None:
+                    continue  # refused: its bytes are read and dropped
+                if current.size > limit:
+                    out.close()
+                    out = None
+                    current.path.unlink(missing_ok=True)
+                    message = tr("file_too_large", self.lang, limit_mb=limit // 2**20)
+                    self.rows[-1] = UploadRow(current.name, "refused", message)
+                    await self.show()
+                    continue
+                out.write(chunk.data)
+        finally:
+            if out is not None:
+                out.close()
+        if arrived:
+            await self.show(sending=False)
+        return arrived
+
+
+def _shown_name(filename: str) -> str:
+    name = Path(filename or "").name[:200]
+    return name if name.strip("./ ") else "video"
 
 
 def _refused_row(entry: object, lang: str) -> UploadRow:
@@ -282,10 +368,3 @@ def _refused_row(entry: object, lang: str) -> UploadRow:
     else:
         message = tr("file_type_not_allowed", lang, kinds="MP4, MOV, WebM")
     return UploadRow(name, "refused", message)
-
-
-def _spool(upload: rx.UploadFile, path: Path) -> None:
-    """Copies the upload to disk in chunks; never the whole file in memory."""
-    upload.file.seek(0)
-    with path.open("wb") as out:
-        shutil.copyfileobj(upload.file, out, 1024 * 1024)

@@ -180,8 +180,8 @@ def _uploader() -> rx.Component:
             max_size=files.limit_bytes("video"),
             on_drop_rejected=lambda rejected: S.drop_rejected(_names_and_codes(rejected)),
             disabled=S.uploading,
-            on_drop=S.upload(
-                rx.upload_files(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress)
+            on_drop=S.upload(  # streamed to a background event: see ProjectState.upload
+                rx.upload_files_chunk(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress)
             ),
             border=f"2px dashed {rx.color('accent', 7)}",
             border_radius="10px",
