@@ -4,6 +4,10 @@ come from its registry row (`app.route`, `app.path(...)`)."""
 LANDING = "/"
 SIGN_IN = "/sign-in"
 SIGN_UP = "/sign-up"
+FORGOT_PASSWORD = "/forgot-password"
+RESET_PASSWORD = "/reset-password"  # ?token=… from the mailed link
+VERIFY_EMAIL = "/verify-email"  # ?token=… from the mailed link
+DEV_OUTBOX = "/dev/outbox"  # development without SMTP only
 DASHBOARD = "/dashboard"
 PROFILE = "/profile"
 DEVICES = "/devices"

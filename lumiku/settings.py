@@ -86,6 +86,14 @@ class Settings(BaseSettings):
     s3_access_key_id: str = ""
     s3_secret_access_key: str = ""
     s3_region: str = "us-east-1"
+    # Mail (verification and password reset). Without SMTP_HOST, development writes mail to the
+    # development outbox (/dev/outbox) instead; production refuses to start.
+    smtp_host: str = ""
+    smtp_port: int = Field(0, ge=0, le=65535)  # 0: 587 for starttls, 465 for ssl, 25 for none
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    mail_from: str = ""
 
     @field_validator("timezone")
     @classmethod
@@ -130,6 +138,11 @@ class Settings(BaseSettings):
                 "SECRET_KEY is weak: use at least 32 random characters "
                 "(python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
+        for name in ("smtp_host", "mail_from"):
+            if not getattr(self, name):
+                raise ValueError(
+                    f"{name.upper()} is required in production (mail is sent over SMTP)"
+                )
         return self
 
     @property
@@ -144,6 +157,23 @@ class Settings(BaseSettings):
     @property
     def payments_configured(self) -> bool:
         return bool(self.duitku_merchant_code and self.duitku_api_key)
+
+    @property
+    def mail_configured(self) -> bool:
+        return bool(self.smtp_host)
+
+    @property
+    def dev_outbox_enabled(self) -> bool:
+        """Mail goes to the development outbox: no SMTP server, and not in production."""
+        return not self.smtp_host and not self.is_production
+
+    @property
+    def effective_smtp_port(self) -> int:
+        return self.smtp_port or {"starttls": 587, "ssl": 465, "none": 25}[self.smtp_security]
+
+    @property
+    def effective_mail_from(self) -> str:
+        return self.mail_from or "Lumiku <no-reply@lumiku.id>"
 
     @property
     def effective_public_url(self) -> str:

@@ -38,10 +38,13 @@ def register(
     name: str = "User",
     subnet: int = 0,
     role: str = "user",
+    verified: bool = True,
 ) -> auth.SignedIn:
     """Registers `{prefix}{n}@example.com` ("{name} {n}", password PASSWORD) from its own address,
     10.{subnet}.{n}.1, so the per-address sign-up limit never trips; `role` other than "user"
-    is assigned afterwards. The returned token is signed in."""
+    is assigned afterwards. Unless `verified=False` the address is then verified through its
+    link, which grants the welcome bonus (as registering did before verification existed).
+    The returned token is signed in."""
     signed = auth.register(
         f"{prefix}{n}@example.com",
         PASSWORD,
@@ -51,7 +54,30 @@ def register(
     )
     if role != "user":
         users.assign_role(signed.user.id, role)
+    if verified:
+        verify_email(signed.user.id)
+        signed = auth.SignedIn(user=auth.resolve(signed.token), token=signed.token)
     return signed
+
+
+def link_token(url: str) -> str:
+    """The token of a mailed link (`…?token=…`)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    return parse_qs(urlsplit(url).query)["token"][0]
+
+
+def verify_email(user_id: int) -> None:
+    """Verifies the user's current address through a fresh link, as clicking it would (the
+    welcome bonus comes with it); nothing happens when it is verified already."""
+    link = auth.verification_link(user_id)
+    if link is not None:
+        auth.verify_email(link_token(link.url))
+
+
+def verified_user(n: int = 1, **identity: Any) -> int:
+    """A registered user whose address is verified (and who so has the welcome bonus)."""
+    return register(n, verified=True, **identity).user.id
 
 
 def new_user(n: int = 1, **identity: Any) -> int:
@@ -95,12 +121,87 @@ def redirect_target(spec) -> str:
     return str(spec.args[0][1]).strip('"') if spec is not None else ""
 
 
+def visit(state, path: str, *, client_token: str = "tab-1", ip: str = "10.3.3.3") -> None:
+    """Puts the tab (any of its states) on `path` (with its query), as the browser would tell
+    Reflex: what `router.url`, `router.session.client_token` and `client_ip` then read."""
+    root = state
+    while root.parent_state is not None:
+        root = root.parent_state
+    router_data = {
+        "pathname": path.partition("?")[0],
+        "asPath": path,
+        "token": client_token,
+        "ip": ip,
+        "headers": {"origin": "http://testserver"},
+    }
+    root.router_data = router_data
+    root._update_router_vars(router_data, {})
+
+
 def signed_in(n: int) -> tuple[auth.SignedIn, AuthState, Callable[[type], Any]]:
     """User `s{n}@example.com` ("S {n}") signed in on a fresh tab: (sign-in, AuthState, getter)."""
     signed = register(n, prefix="s", name="S", subnet=4)
     session, get = states()
     session.token = signed.token
     return signed, session, get
+
+
+# ------------------------------------------------------------------ mail
+
+
+class SmtpSink:
+    """A local SMTP server (aiosmtpd) that keeps what it receives: `messages` are parsed
+    `email.message.EmailMessage`s. Point SMTP_HOST/SMTP_PORT at `host`/`port`."""
+
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.refuse = False  # answer every mail with a 451 (a failing server)
+
+    def start(self) -> SmtpSink:
+        import email
+        import email.policy
+        import socket
+
+        from aiosmtpd.controller import Controller
+
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's
+                if sink.refuse:
+                    return "451 Try again later"
+                message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                sink.messages.append(message)
+                return "250 OK"
+
+        with socket.socket() as probe_socket:
+            probe_socket.bind(("127.0.0.1", 0))
+            self.port = probe_socket.getsockname()[1]
+        self.host = "127.0.0.1"
+        self.controller = Controller(Handler(), hostname=self.host, port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    def wait_for(self, count: int = 1, timeout: float = 10) -> list[Any]:
+        """The messages once at least `count` arrived (mail may be sent in the background)."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(self.messages) >= count, f"{len(self.messages)} mail(s), wanted {count}"
+        return self.messages
+
+
+def mail_link(message: Any) -> str:
+    """The link in a mail's plain-text body."""
+    import re
+
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    return re.search(r"https?://\S+", text).group(0)
 
 
 # ------------------------------------------------------------------ media
@@ -169,28 +270,56 @@ def worker_env(apps: str | None = ENGINE_APP) -> dict[str, str]:
 def run_burst_worker(*, apps: str | None = ENGINE_APP, timeout: float = 300) -> str:
     """Runs `lumiku worker --burst` until the queues are empty; asserts it exited 0 and returns
     its stderr (the log)."""
-    done = subprocess.run(
+    process = spawn(
         [sys.executable, "-m", "lumiku.cli", "worker", "--burst"],
-        cwd=PROJECT_ROOT,
         env=worker_env(apps),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=timeout,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stderr
+    try:
+        _, stderr = process.communicate(timeout=timeout)
+    finally:
+        stop_worker(process)
+    assert process.returncode == 0, stderr[-3000:]
+    return stderr
 
 
 def start_worker(*, apps: str | None = ENGINE_APP) -> subprocess.Popen:
     """A long-running `lumiku worker` in a session of its own; stop it with stop_worker."""
-    return subprocess.Popen(
+    return spawn(
         [sys.executable, "-m", "lumiku.cli", "worker"],
-        cwd=PROJECT_ROOT,
         env=worker_env(apps),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,
     )
+
+
+_guardian: subprocess.Popen | None = None
+
+
+def spawn(args: Sequence[str], **popen: Any) -> subprocess.Popen:
+    """Starts a process for a test, in a session of its own, that dies with the test run: a
+    guardian (tests/guardian.py) kills it and its descendants if this process ends first, even
+    by SIGKILL. Stop it with stop_worker (any process), which also tells the guardian."""
+    global _guardian
+    if _guardian is None or _guardian.poll() is not None:
+        _guardian = subprocess.Popen(
+            [sys.executable, "-m", "tests.guardian"],
+            cwd=PROJECT_ROOT,
+            stdin=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # a signal to this run's group must not reach it first
+        )
+    process = subprocess.Popen(args, cwd=PROJECT_ROOT, start_new_session=True, **popen)
+    _tell_guardian(f"+ {process.pid}")
+    return process
+
+
+def _tell_guardian(line: str) -> None:
+    if _guardian is not None and _guardian.poll() is None:
+        _guardian.stdin.write(line + "\n")
+        _guardian.stdin.flush()
 
 
 def stop_worker(process: subprocess.Popen) -> None:
@@ -200,3 +329,4 @@ def stop_worker(process: subprocess.Popen) -> None:
 
     kill_tree(process.pid)
     process.wait()
+    _tell_guardian(f"- {process.pid}")

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import html
 import json
+import re
 import secrets
 import threading
 import time
@@ -20,6 +21,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
+
+# What Duitku accepts as an address: one @, a dotted domain (a cut-off "…@exampl" fails).
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
 def _hmac(text: str, key: str) -> str:
@@ -44,6 +48,7 @@ class FakeDuitku:
     orders: dict[str, Order] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)  # why requests were refused
     callbacks: list[tuple[int, str]] = field(default_factory=list)  # (HTTP status, body) we got
+    invoices: list[dict] = field(default_factory=list)  # createInvoice bodies it accepted
 
     # ------------------------------------------------------------ server
 
@@ -140,6 +145,10 @@ class FakeDuitku:
             return self._refuse(400, "length of merchantOrderId can't > 50")
         if len(body["email"]) > 50:
             return self._refuse(400, "length of email can't > 50")
+        if not EMAIL.fullmatch(body["email"]):
+            return self._refuse(400, "Invalid Email Address")
+        if len(body.get("customerVaName") or "") > 20:
+            return self._refuse(400, "length of customerVaName can't > 20")
         items = body.get("itemDetails") or []
         if items and sum(item["price"] for item in items) != amount:
             return self._refuse(409, "Payment amount must be equal to all item price")
@@ -154,6 +163,7 @@ class FakeDuitku:
             reference=f"{self.merchant_code}{secrets.token_hex(6).upper()}",
         )
         self.orders[order_id] = order
+        self.invoices.append(body)
         return 200, json.dumps(
             {
                 "merchantCode": self.merchant_code,

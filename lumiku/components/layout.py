@@ -178,10 +178,46 @@ def loading() -> rx.Component:
     )
 
 
+def unverified_banner() -> rx.Component:
+    """Signed in with an address not yet confirmed: say so, and offer to send the link again."""
+    return rx.cond(
+        AuthState.signed_in & ~AuthState.email_verified,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("mail-warning")),
+            rx.callout.text(
+                t("unverified_banner"),
+                " ",
+                rx.link(
+                    t("unverified_send_again"),
+                    on_click=AuthState.resend_verification,
+                    id="resend-verification",
+                    as_="button",
+                ),
+                rx.cond(
+                    AuthState.verify_notice != "",
+                    rx.text(
+                        AuthState.verify_notice,
+                        as_="span",
+                        id="verify-notice",
+                        margin_left="0.5rem",
+                    ),
+                ),
+            ),
+            color_scheme="amber",
+            id="unverified-banner",
+            margin_bottom="1rem",
+            width="100%",
+        ),
+    )
+
+
 def shell(content: rx.Component) -> rx.Component:
     return rx.box(
+        # present once the page's state has arrived: browser tests wait for it before typing
+        rx.cond(rx.State.is_hydrated, rx.el.span(id="page-ready", hidden=True)),
         navbar(),
         rx.box(
+            unverified_banner(),
             content,
             as_="main",
             max_width="72rem",

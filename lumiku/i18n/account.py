@@ -13,6 +13,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile_language_section": {"id": "Bahasa", "en": "Language"},
     "saved_name": {"id": "Nama disimpan.", "en": "Name saved."},
     "saved_email": {"id": "Email diganti.", "en": "Email changed."},
+    "saved_email_verify": {
+        "id": "Email diganti. Kami mengirim tautan konfirmasi ke alamat baru.",
+        "en": "Email changed. We sent a confirmation link to the new address.",
+    },
     "saved_password": {
         "id": "Kata sandi diganti. Perangkat lain yang dikeluarkan: {count}.",
         "en": "Password changed. Other devices signed out: {count}.",

@@ -67,6 +67,107 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Terlalu banyak akun baru dari jaringan Anda. Coba lagi dalam {minutes} menit.",
         "en": "Too many new accounts from your network. Try again in {minutes} minutes.",
     },
+    "rate_limited_sign-in-ip": {
+        "id": (
+            "Terlalu banyak percobaan masuk yang gagal dari jaringan Anda. Coba lagi dalam "
+            "{minutes} menit."
+        ),
+        "en": "Too many failed sign-ins from your network. Try again in {minutes} minutes.",
+    },
+    "rate_limited_sign-in-account": {
+        "id": "Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit.",
+        "en": "Too many sign-in attempts. Try again in {minutes} minutes.",
+    },
+    "rate_limited_reset-ip": {
+        "id": "Terlalu banyak permintaan dari jaringan Anda. Coba lagi dalam {minutes} menit.",
+        "en": "Too many requests from your network. Try again in {minutes} minutes.",
+    },
+    "rate_limited_reset-email": {
+        "id": "Terlalu banyak permintaan. Coba lagi dalam {minutes} menit.",
+        "en": "Too many requests. Try again in {minutes} minutes.",
+    },
+    "rate_limited_verify-mail": {
+        "id": "Tautan sudah beberapa kali dikirim. Coba lagi dalam {minutes} menit.",
+        "en": "The link was sent several times already. Try again in {minutes} minutes.",
+    },
+    "password_too_common": {
+        "id": (
+            "Kata sandi ini terlalu umum atau mudah ditebak (misalnya nama email Anda). "
+            "Pilih yang lain."
+        ),
+        "en": (
+            "This password is too common or easy to guess (such as your email's name). "
+            "Choose another one."
+        ),
+    },
+    "mail_failed": {
+        "id": "Email belum bisa dikirim sekarang. Coba kirim ulang sebentar lagi.",
+        "en": "The email could not be sent right now. Try sending it again in a moment.",
+    },
+    # mailed links
+    "link_invalid": {
+        "id": "Tautan ini tidak valid. Minta tautan baru.",
+        "en": "This link is not valid. Ask for a new one.",
+    },
+    "link_used": {
+        "id": "Tautan ini sudah dipakai. Setiap tautan hanya berlaku sekali.",
+        "en": "This link has been used already. Each link works once.",
+    },
+    "link_expired": {
+        "id": "Tautan ini sudah kedaluwarsa. Minta tautan baru.",
+        "en": "This link has expired. Ask for a new one.",
+    },
+    "forgot_password_link": {"id": "Lupa kata sandi?", "en": "Forgot password?"},
+    "forgot_title": {"id": "Lupa kata sandi", "en": "Forgot your password"},
+    "forgot_intro": {
+        "id": "Masukkan email akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru.",
+        "en": "Enter your account's email. We will send you a link to choose a new password.",
+    },
+    "submit_send_link": {"id": "Kirim tautan", "en": "Send link"},
+    "forgot_sent": {
+        "id": (
+            "Jika ada akun dengan email itu, kami sudah mengirim tautan untuk mengatur ulang "
+            "kata sandi. Periksa kotak masuk (dan folder spam) Anda."
+        ),
+        "en": (
+            "If an account exists for that email, we have sent it a link to reset the password. "
+            "Check your inbox (and spam folder)."
+        ),
+    },
+    "reset_title": {"id": "Buat kata sandi baru", "en": "Choose a new password"},
+    "submit_reset": {"id": "Simpan kata sandi", "en": "Save password"},
+    "reset_done": {
+        "id": "Kata sandi baru tersimpan dan semua perangkat sudah dikeluarkan. Silakan masuk.",
+        "en": "Your new password is saved and every device was signed out. Please sign in.",
+    },
+    "back_to_sign_in": {"id": "Kembali ke halaman masuk", "en": "Back to sign in"},
+    "verify_title": {"id": "Konfirmasi email", "en": "Email confirmation"},
+    "verify_checking": {"id": "Memeriksa tautan…", "en": "Checking the link…"},
+    "verify_ok": {
+        "id": "Alamat email Anda sudah dikonfirmasi. Terima kasih, selamat berkarya!",
+        "en": "Your email address is confirmed. Thank you, and enjoy Lumiku!",
+    },
+    "verify_already": {
+        "id": "Alamat email ini sudah dikonfirmasi sebelumnya.",
+        "en": "This email address was already confirmed.",
+    },
+    "verify_continue": {"id": "Lanjut ke Lumiku", "en": "Continue to Lumiku"},
+    "outbox_title": {"id": "Kotak keluar pengembangan", "en": "Development outbox"},
+    "outbox_intro": {
+        "id": (
+            "SMTP_HOST belum diatur, jadi email tidak dikirim: email yang terbaru muncul di "
+            "sini. Halaman ini hanya ada di mode pengembangan."
+        ),
+        "en": (
+            "SMTP_HOST is not set, so mail is not sent: the newest messages appear here. "
+            "This page exists in development only."
+        ),
+    },
+    "outbox_empty": {"id": "Belum ada email.", "en": "No mail yet."},
+    "outbox_unavailable": {
+        "id": "Kotak keluar hanya ada di mode pengembangan tanpa SMTP.",
+        "en": "The outbox exists only in development without SMTP.",
+    },
     "current_password_wrong": {
         "id": "Kata sandi saat ini salah.",
         "en": "Your current password is wrong.",

@@ -1,6 +1,20 @@
 """The page shell: navigation, the menu and other words of the layout."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # the banner for an unconfirmed email address
+    "unverified_banner": {
+        "id": (
+            "Alamat email Anda belum dikonfirmasi. Buka tautan yang kami kirim untuk menerima "
+            "kredit sambutan."
+        ),
+        "en": "Your email address is not confirmed yet. Open the link we sent to get your "
+        "welcome credits.",
+    },
+    "unverified_send_again": {"id": "Kirim ulang tautan", "en": "Send the link again"},
+    "verify_mail_sent": {
+        "id": "Tautan konfirmasi baru sudah dikirim ke {email}.",
+        "en": "A new confirmation link was sent to {email}.",
+    },
     # navigation
     "nav_dashboard": {"id": "Dasbor", "en": "Dashboard"},
     "nav_profile": {"id": "Profil", "en": "Profile"},

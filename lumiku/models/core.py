@@ -13,6 +13,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
@@ -43,6 +44,9 @@ class User(SQLModel, table=True):
     failed_sign_ins: int = Field(default=0)
     failed_sign_ins_since: datetime | None = when(nullable=True, default=None)
     locked_until: datetime | None = when(nullable=True, default=None)
+    # When the current address was proven (a verification link, or a password reset mailed to
+    # it); None until then. Changing the email clears it.
+    email_verified_at: datetime | None = when(nullable=True, default=None)
     created_at: datetime = when(default_factory=utcnow)
     updated_at: datetime = when(default_factory=utcnow)
 
@@ -105,4 +109,37 @@ class AppUsage(SQLModel, table=True):
     credits_used: int = Field(default=0)
     quota_used: int = Field(default=0)
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = when(default_factory=utcnow)
+
+
+class AccountToken(SQLModel, table=True):
+    """A single-use link mailed to a user: email verification or password reset. Only the
+    SHA-256 of the random token is stored; `email` is the address the link was sent to."""
+
+    __tablename__ = "account_tokens"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    purpose: str = Field(max_length=16)  # verify | reset
+    token_hash: str = Field(max_length=64, unique=True)
+    email: str = Field(max_length=254)
+    created_at: datetime = when(default_factory=utcnow)
+    expires_at: datetime = when()
+    used_at: datetime | None = when(nullable=True, default=None)
+
+
+class DevOutboxMail(SQLModel, table=True):
+    """Mail "sent" in development without an SMTP server, shown at /dev/outbox."""
+
+    __tablename__ = "dev_outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    to_address: str = Field(max_length=254, index=True)
+    subject: str = Field(max_length=300)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    html: str = Field(default="", sa_column=Column(Text, nullable=False))
     created_at: datetime = when(default_factory=utcnow)

@@ -1,3 +1,14 @@
 """Importing this package records every page in `lumiku.components.layout.PAGES`."""
 
-from lumiku.pages import account, admin, apps, auth, billing, dashboard, landing, payments, work  # noqa: F401
+from lumiku.pages import (  # noqa: F401
+    account,
+    admin,
+    apps,
+    auth,
+    billing,
+    dashboard,
+    landing,
+    mail_links,
+    payments,
+    work,
+)

@@ -1,14 +1,14 @@
-"""Sign in and sign up."""
+"""Sign in, sign up, and the forgotten-password pages (ask for a link, choose a new password)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from lumiku import routes
-from lumiku.components.forms import error_callout, field, submit
+from lumiku.components.forms import error_callout, field, notice_callout, submit
 from lumiku.components.layout import page, shell
 from lumiku.components.text import t
-from lumiku.state.auth import AuthState
+from lumiku.state.auth import AuthState, ForgotPasswordState, ResetPasswordState
 
 password_type = rx.cond(AuthState.show_password, "text", "password")
 
@@ -79,6 +79,12 @@ def sign_in() -> rx.Component:
                 ),
                 _show_password(),
                 submit("submit_sign_in", AuthState.busy, "submit-sign-in"),
+                rx.link(
+                    t("forgot_password_link"),
+                    href=routes.FORGOT_PASSWORD,
+                    id="link-forgot-password",
+                    size="2",
+                ),
                 spacing="4",
             ),
             on_submit=AuthState.sign_in,
@@ -130,4 +136,83 @@ def sign_up() -> rx.Component:
             rx.link(t("nav_sign_in"), href=routes.SIGN_IN, id="link-sign-in"),
             spacing="2",
         ),
+    )
+
+
+def _back_to_sign_in() -> rx.Component:
+    return rx.link(t("back_to_sign_in"), href=routes.SIGN_IN, id="link-back-to-sign-in")
+
+
+@page(routes.FORGOT_PASSWORD, "Forgot password · Lumiku", on_load=ForgotPasswordState.load)
+def forgot_password() -> rx.Component:
+    return _panel(
+        "forgot_title",
+        rx.cond(
+            ForgotPasswordState.sent,
+            notice_callout(t("forgot_sent"), "forgot-sent"),
+            rx.form(
+                rx.vstack(
+                    rx.text(t("forgot_intro"), color_scheme="gray", size="2"),
+                    error_callout(ForgotPasswordState.error, "forgot-error"),
+                    field(
+                        "field_email",
+                        "email",
+                        type_="email",
+                        autocomplete="email",
+                        required=True,
+                        auto_focus=True,
+                    ),
+                    submit("submit_send_link", ForgotPasswordState.busy, "submit-forgot"),
+                    spacing="4",
+                ),
+                on_submit=ForgotPasswordState.request,
+                reset_on_submit=False,
+                id="forgot-form",
+            ),
+        ),
+        _back_to_sign_in(),
+    )
+
+
+@page(routes.RESET_PASSWORD, "New password · Lumiku", on_load=ResetPasswordState.load)
+def reset_password() -> rx.Component:
+    return _panel(
+        "reset_title",
+        rx.cond(
+            ResetPasswordState.link_error != "",
+            rx.vstack(
+                error_callout(ResetPasswordState.link_error, "reset-link-error"),
+                rx.link(t("forgot_password_link"), href=routes.FORGOT_PASSWORD),
+                spacing="3",
+            ),
+            rx.form(
+                rx.vstack(
+                    error_callout(ResetPasswordState.error, "reset-error"),
+                    field(
+                        "field_new_password",
+                        "new_password",
+                        type_=password_type,
+                        autocomplete="new-password",
+                        hint_key="password_hint",
+                        required=True,
+                        min_length=8,
+                    ),
+                    field(
+                        "field_confirm_password",
+                        "confirm_password",
+                        type_=password_type,
+                        autocomplete="new-password",
+                        required=True,
+                        min_length=8,
+                    ),
+                    _show_password(),
+                    submit("submit_reset", ResetPasswordState.busy, "submit-reset"),
+                    spacing="4",
+                ),
+                on_submit=ResetPasswordState.save,
+                reset_on_submit=False,
+                id="reset-form",
+            ),
+        ),
+        _back_to_sign_in(),
     )

@@ -39,6 +39,23 @@ CALLBACK_IPS = {
     "sandbox": {"182.23.85.11", "182.23.85.12", "103.177.101.187", "103.177.101.188"},
 }
 TIMEOUT = httpx.Timeout(20.0, connect=5.0)
+EMAIL_MAX = 50  # "length of email can't > 50", although the docs say string(255)
+VA_NAME_MAX = 20  # customerVaName, shown on bank and ATM screens
+
+
+def payer_email(email: str, customer_id: int, mail_from: str) -> str:
+    """The `email` Duitku accepts (mandatory, at most 50 characters). A longer address is
+    not cut (that would be invalid, or worse someone else's): the order carries an address of
+    ours for the customer instead, and the real one stays in merchantUserInfo."""
+    if len(email) <= EMAIL_MAX:
+        return email
+    domain = mail_from.rpartition("@")[2].strip(" >") or "lumiku.id"
+    return f"customer-{customer_id}@{domain}"[:EMAIL_MAX]
+
+
+def va_name(name: str) -> str:
+    """customerVaName: printable, one space between words, at most 20 characters."""
+    return " ".join("".join(ch for ch in name if ch.isprintable()).split())[:VA_NAME_MAX].strip()
 
 
 class DuitkuError(Exception):
@@ -137,6 +154,7 @@ class DuitkuClient:
         product: str,
         email: str,
         customer_name: str,
+        customer_id: int,
         callback_url: str,
         return_url: str,
         expiry_minutes: int,
@@ -151,8 +169,8 @@ class DuitkuClient:
             "paymentAmount": int(amount),
             "merchantOrderId": order_id,
             "productDetails": product[:255],
-            "email": email[:50],
-            "customerVaName": customer_name[:20],
+            "email": payer_email(email, customer_id, self.settings.effective_mail_from),
+            "customerVaName": va_name(customer_name) or "Lumiku",
             "merchantUserInfo": email[:255],
             "callbackUrl": callback_url,
             "returnUrl": return_url,

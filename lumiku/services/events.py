@@ -39,21 +39,29 @@ def _tabs_key(user_id: int) -> str:
     return f"lumiku:tabs:{user_id}"
 
 
-def remember_tab(user_id: int, client_token: str) -> None:
-    if not client_token:
+# A tab is remembered with the sign-in session it showed, as "<client token> <session id>":
+# delivery checks that session is still live before pushing anything to the tab
+# (lumiku.state.live), so a revoked, signed-out or expired session gets nothing more.
+def remember_tab(user_id: int, client_token: str, session_id: str) -> None:
+    if not client_token or " " in client_token:
         return
     key, now = _tabs_key(user_id), time.time()
     pipe = get_redis().pipeline()
-    pipe.zadd(key, {client_token: now})
+    pipe.zadd(key, {f"{client_token} {session_id}": now})
     pipe.zremrangebyscore(key, 0, now - TAB_TTL_SECONDS)
     pipe.expire(key, TAB_TTL_SECONDS)
     pipe.execute()
 
 
-def forget_tab(user_id: int, client_token: str) -> None:
-    get_redis().zrem(_tabs_key(user_id), client_token)
+def forget_tab(user_id: int, client_token: str, session_id: str) -> None:
+    get_redis().zrem(_tabs_key(user_id), f"{client_token} {session_id}")
 
 
-def open_tabs(user_id: int) -> list[str]:
+def open_tabs(user_id: int) -> list[tuple[str, str]]:
+    """(client token, session id) of each tab that showed this user in the last hour."""
     found = get_redis().zrangebyscore(_tabs_key(user_id), time.time() - TAB_TTL_SECONDS, "+inf")
-    return [t.decode() for t in found]
+    tabs = []
+    for member in found:
+        token, _, session_id = member.decode().partition(" ")
+        tabs.append((token, session_id))
+    return tabs

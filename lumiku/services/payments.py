@@ -126,6 +126,7 @@ def checkout(user_id: int, item_type: str, item_id: str, key: str) -> Checkout:
             product=f"Lumiku {item.name}",
             email=email,
             customer_name=name,
+            customer_id=user_id,
             callback_url=f"{public}/api/payments/duitku/callback",
             return_url=f"{public}/payments/{payment.merchant_order_id}",
             expiry_minutes=settings.duitku_expiry_minutes,

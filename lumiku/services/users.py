@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, update
 from sqlmodel import select
 
 from lumiku.db import paginate, session_scope, utcnow
@@ -98,15 +98,28 @@ def assign_role(user_id: int, role: str) -> None:
     if role not in ROLES:
         raise ServiceError("role_invalid")
     with session_scope() as db:
-        user = db.get(User, int(user_id), with_for_update=True)
+        if role != "admin":
+            # Two admins demoting each other at once must not leave none: lock every admin row
+            # (in id order, so concurrent demotions queue up rather than deadlock) before
+            # counting them. The second waits for the first, then sees one admin fewer. On SQLite
+            # a write first takes the database's write lock, which serialises the same way.
+            if db.get_bind().dialect.name == "postgresql":
+                admins = db.exec(
+                    select(User.id).where(User.role == "admin").order_by(User.id).with_for_update()
+                ).all()
+            else:
+                db.execute(update(User).where(User.role == "admin").values(role=User.role))
+                admins = db.exec(select(User.id).where(User.role == "admin")).all()
+        user = db.exec(
+            select(User)
+            .where(User.id == int(user_id))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
         if user is None:
             raise NotFound()
-        if user.role == "admin" and role != "admin":
-            admins = db.exec(
-                select(func.count()).select_from(User).where(User.role == "admin")
-            ).one()
-            if admins <= 1:
-                raise ServiceError("last_admin")
+        if user.role == "admin" and role != "admin" and len(admins) <= 1:
+            raise ServiceError("last_admin")
         user.role, user.updated_at = role, utcnow()
 
 

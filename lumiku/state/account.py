@@ -37,6 +37,7 @@ class ProfileState(rx.State):
         self.busy = True
         yield
         try:
+            before = me.user.email
             self.email = await call(
                 auth.change_email,
                 me.user,
@@ -44,7 +45,11 @@ class ProfileState(rx.State):
                 form_text(form, "current_password", 200),
             )
             await me.session._user()
-            self.notice = tr("saved_email", me.lang)
+            if self.email == before:
+                self.notice = tr("saved_email", me.lang)
+            else:  # the new address is unverified: mail it a link (the banner can resend it)
+                await me.session._send_verification(me.user.id)
+                self.notice = tr("saved_email_verify", me.lang)
         finally:
             self.busy = False
 

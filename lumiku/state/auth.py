@@ -1,15 +1,79 @@
-"""Who is signed in, in this tab: the session token, the language and a summary for the header."""
+"""Who is signed in, in this tab: the session token, the language and a summary for the header;
+and the mailed-link pages: email verification, password reset and the development outbox."""
 
 from __future__ import annotations
 
+import asyncio
+import html
+import logging
+import re
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import reflex as rx
 
 from lumiku import routes
-from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, tr
-from lumiku.services import auth, events
+from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, format_datetime, tr
+from lumiku.services import auth, events, mail
+from lumiku.services.errors import ServiceError
+from lumiku.settings import get_settings
 from lumiku.state.base import call, error_text, form_text
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------- account mail
+
+
+def compose_mail(kind: str, link: auth.MailLink) -> mail.Mail:
+    """The verification ("verify") or password reset ("reset") mail, in the user's language."""
+    lang = link.language if link.language in LANGUAGE_NAMES else DEFAULT_LANGUAGE
+    greeting = tr("mail_greeting", lang, name=link.name)
+    body, button = tr(f"mail_{kind}_body", lang), tr(f"mail_{kind}_button", lang)
+    ignore, signature = tr(f"mail_{kind}_ignore", lang), tr("mail_signature", lang)
+    text = f"{greeting}\n\n{body}\n\n{link.url}\n\n{ignore}\n\n{signature}\n"
+    e = html.escape
+    markup = (
+        '<div style="font-family:sans-serif;max-width:32rem;line-height:1.5">'
+        f"<p>{e(greeting)}</p><p>{e(body)}</p>"
+        f'<p><a href="{e(link.url)}" style="display:inline-block;padding:0.6rem 1.2rem;'
+        f'background:#e5484d;color:#fff;border-radius:6px;text-decoration:none">{e(button)}</a>'
+        f'</p><p style="font-size:0.85em;color:#666">{e(link.url)}</p>'
+        f'<p style="font-size:0.85em;color:#666">{e(ignore)}</p>'
+        f"<p>{e(signature).replace(chr(10), '<br>')}</p></div>"
+    )
+    return mail.Mail(
+        to=link.email, subject=tr(f"mail_{kind}_subject", lang), text=text, html=markup
+    )
+
+
+def send_account_mail(kind: str, link: auth.MailLink) -> None:
+    """Composes and sends (synchronous: run it with `call`)."""
+    mail.send(compose_mail(kind, link))
+
+
+def _send_in_background(kind: str, link: auth.MailLink) -> None:
+    try:
+        send_account_mail(kind, link)
+    except Exception:  # logged by mail.send, or unexpected
+        log.warning("could not send the %s mail", kind, exc_info=True)
+
+
+def _send_later(kind: str, link: auth.MailLink) -> None:
+    """Sends in a worker thread, started now, without making the caller wait (so the answer's
+    timing tells nothing either)."""
+    asyncio.get_running_loop().run_in_executor(None, _send_in_background, kind, link)
+
+
+def _user_states() -> list[type[rx.State]]:
+    """Every state of a tab that may hold a user's data: all of ours but AuthState (Reflex's
+    own internal states hold none)."""
+    found, todo = [], list(rx.State.get_substates())
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.get_substates())
+        if cls is not AuthState and not cls.__module__.startswith("reflex"):
+            found.append(cls)
+    return found
 
 
 async def signed_in_user(state: rx.State) -> tuple[AuthState, auth.CurrentUser | None]:
@@ -30,8 +94,11 @@ class AuthState(rx.State):
     notice: str = ""  # why the sign-in page is shown, e.g. "your session has ended"
     busy: bool = False
     show_password: bool = False
+    email_verified: bool = True  # False shows the "confirm your address" banner
+    verify_notice: str = ""  # the banner's answer to "send the link again"
     _session_ended: bool = False  # set by _user(): the tab had a token that no longer works
     _user_id: int = 0  # whose tab this is now; live updates for anyone else are dropped
+    _session_id: str = ""  # the sign-in session it shows; live updates stop when it ends
 
     # ------------------------------------------------------------ helpers (not event handlers)
 
@@ -39,13 +106,19 @@ class AuthState(rx.State):
         """Re-derives the user from the token on every call, so revocation applies at once."""
         user = await call(auth.resolve, self.token) if self.token else None
         if user is None:
-            self._session_ended = bool(self.token)
-            self._forget()
+            ended = bool(self.token)
+            if ended or self.signed_in or self._user_id:
+                await self._end_session(ended=ended)
+            self._session_ended = ended
         else:
-            self._user_id = user.id
-            await call(events.remember_tab, user.id, self.router.session.client_token)
+            if (self._user_id, self._session_id) not in ((user.id, user.session_id), (0, "")):
+                await self._reset_user_states()  # another account or session in this tab
+            self._user_id, self._session_id = user.id, user.session_id
+            client_token = self.router.session.client_token
+            await call(events.remember_tab, user.id, client_token, user.session_id)
             self.user_name, self.user_email = user.name, user.email
             self.is_admin, self.signed_in = user.is_admin, True
+            self.email_verified = user.email_verified
             if user.language in LANGUAGE_NAMES:
                 self.lang = user.language
         return user
@@ -53,7 +126,21 @@ class AuthState(rx.State):
     def _forget(self) -> None:
         self.token, self.user_name, self.user_email = "", "", ""
         self.is_admin = self.signed_in = False
-        self._user_id = 0
+        self.email_verified, self.verify_notice = True, ""
+        self._user_id, self._session_id = 0, ""
+
+    async def _reset_user_states(self) -> None:
+        """Every other state of the tab back to its defaults: nothing of the previous user stays
+        (credits history, payments, work list, projects…)."""
+        for cls in _user_states():
+            (await self.get_state(cls)).reset()
+
+    async def _end_session(self, *, ended: bool) -> None:
+        """Signed out here, or the session was found ended (revoked, expired, password changed):
+        forget the user and clear every state of the tab."""
+        self._session_ended = ended
+        self._forget()
+        await self._reset_user_states()
 
     def _to_sign_in(self) -> rx.event.EventSpec:
         """After `_user()` found nobody: say whether a session ended or none existed."""
@@ -65,11 +152,14 @@ class AuthState(rx.State):
         session = self.router.session
         return session.client_ip or "", self.router.headers.user_agent or ""
 
-    def _after_sign_in(self, signed: auth.SignedIn) -> rx.event.EventSpec:
+    async def _after_sign_in(self, signed: auth.SignedIn) -> rx.event.EventSpec:
+        await self._reset_user_states()  # whatever this tab showed before is not theirs
         self.token = signed.token
         self.user_name, self.user_email = signed.user.name, signed.user.email
         self.is_admin, self.signed_in = signed.user.is_admin, True
+        self.email_verified, self.verify_notice = signed.user.email_verified, ""
         self.lang, self._user_id = signed.user.language, signed.user.id
+        self._session_id = signed.user.session_id
         next_path = self.router.url.query_parameters.get("next", "")
         return rx.redirect(routes.safe_next(next_path), replace=True)
 
@@ -86,7 +176,9 @@ class AuthState(rx.State):
         """on_load of the sign-in and sign-up pages: a signed-in visitor goes to the dashboard."""
         self.error = ""
         reason = self.router.url.query_parameters.get("reason", "")
-        key = {"expired": "session_ended", "signed-out": "signed_out"}.get(reason)
+        key = {"expired": "session_ended", "signed-out": "signed_out", "reset": "reset_done"}.get(
+            reason
+        )
         self.notice = tr(key, self.lang) if key else ""
         if self.token and await self._user() is not None:
             return rx.redirect(routes.DASHBOARD, replace=True)
@@ -103,7 +195,21 @@ class AuthState(rx.State):
             return
         finally:
             self.busy = False
-        yield self._after_sign_in(signed)
+        target = await self._after_sign_in(signed)
+        if service is auth.register:
+            await self._send_verification(signed.user.id)
+        yield target
+
+    async def _send_verification(self, user_id: int) -> None:
+        """Mails a new verification link; a failure is said in the banner, and the account
+        stays as it is (the user can send it again)."""
+        try:
+            link = await call(auth.verification_link, user_id)
+            if link is not None:
+                await call(send_account_mail, "verify", link)
+                self.verify_notice = tr("verify_mail_sent", self.lang, email=link.email)
+        except Exception as exc:  # noqa: BLE001 - shown in the banner, unexpected ones logged
+            self.verify_notice = error_text(exc, self.lang)
 
     @rx.event
     async def sign_in(self, form: dict):
@@ -128,8 +234,29 @@ class AuthState(rx.State):
     async def sign_out(self):
         if self.token:
             await call(auth.sign_out, self.token)
-        self._forget()
+        await self._end_session(ended=False)
         return rx.redirect(f"{routes.SIGN_IN}?reason=signed-out", replace=True)
+
+    @rx.event
+    async def resend_verification(self):
+        """The banner's "send the link again" (limited per account)."""
+        user = await self._user()
+        if user is None:
+            return self._to_sign_in()
+        try:
+            link = await call(auth.resend_verification, user)
+        except Exception as exc:  # noqa: BLE001 - shown in the banner
+            self.verify_notice = error_text(exc, self.lang)
+            return None
+        if link is None:  # verified meanwhile (another tab, another device)
+            self.email_verified, self.verify_notice = True, ""
+            return None
+        try:
+            await call(send_account_mail, "verify", link)
+            self.verify_notice = tr("verify_mail_sent", self.lang, email=link.email)
+        except Exception as exc:  # noqa: BLE001 - shown in the banner
+            self.verify_notice = error_text(exc, self.lang)
+        return None
 
     @rx.event
     async def set_language(self, lang: str):
@@ -139,3 +266,147 @@ class AuthState(rx.State):
         self.lang = lang
         if user is not None:
             await call(auth.change_language, user, lang)
+
+
+# ---------------------------------------------------------------- mailed-link pages
+
+
+def _link_token(state: rx.State) -> str:
+    token = state.router.url.query_parameters.get("token", "")
+    return token[:200] if isinstance(token, str) else ""
+
+
+class VerifyEmailState(rx.State):
+    """/verify-email?token=…: uses the link and says what happened."""
+
+    done: bool = False
+    ok: bool = False
+    message: str = ""
+
+    @rx.event
+    async def load(self):
+        session = await self.get_state(AuthState)
+        self.done, self.ok, self.message = False, False, ""
+        yield
+        try:
+            outcome = await call(auth.verify_email, _link_token(self))
+            key = "verify_ok" if outcome == "verified" else "verify_already"
+            self.ok, self.message = True, tr(key, session.lang)
+        except Exception as exc:  # noqa: BLE001 - invalid, used or expired: said on the page
+            self.message = error_text(exc, session.lang)
+        self.done = True
+        if session.token:
+            await session._user()  # the banner goes, the header's name stays right
+
+
+class ForgotPasswordState(rx.State):
+    """/forgot-password: always the same answer, whether or not the address has an account."""
+
+    sent: bool = False
+    error: str = ""
+    busy: bool = False
+
+    @rx.event
+    def load(self):
+        self.sent, self.error, self.busy = False, "", False
+
+    @rx.event
+    async def request(self, form: dict):
+        session = await self.get_state(AuthState)
+        self.error, self.busy = "", True
+        yield
+        ip, _ = session._client()
+        try:
+            link = await call(auth.request_password_reset, form_text(form, "email", 254), ip=ip)
+        except ServiceError as exc:  # too many requests from this address
+            self.error = error_text(exc, session.lang)
+            return
+        finally:
+            self.busy = False
+        if link is not None:
+            _send_later("reset", link)
+        self.sent = True
+
+
+class ResetPasswordState(rx.State):
+    """/reset-password?token=…: choose a new password (the same rules as everywhere)."""
+
+    link_error: str = ""
+    error: str = ""
+    busy: bool = False
+    checked: bool = False
+
+    @rx.event
+    async def load(self):
+        lang = (await self.get_state(AuthState)).lang
+        self.error, self.link_error, self.busy, self.checked = "", "", False, False
+        try:
+            await call(auth.check_reset_link, _link_token(self))
+        except Exception as exc:  # noqa: BLE001 - invalid, used or expired: said on the page
+            self.link_error = error_text(exc, lang)
+        self.checked = True
+
+    @rx.event
+    async def save(self, form: dict):
+        session = await self.get_state(AuthState)
+        new = form_text(form, "new_password", 200)
+        if new != form_text(form, "confirm_password", 200):
+            self.error = tr("passwords_differ", session.lang)
+            return
+        self.error, self.busy = "", True
+        yield
+        try:
+            await call(auth.reset_password, _link_token(self), new)
+        except ServiceError as exc:
+            if exc.code.startswith("link_"):
+                self.link_error = error_text(exc, session.lang)
+            else:
+                self.error = error_text(exc, session.lang)
+            return
+        except Exception as exc:  # noqa: BLE001 - logged, and a generic message shown
+            self.error = error_text(exc, session.lang)
+            return
+        finally:
+            self.busy = False
+        if session.token:  # every session of the account has ended, this tab's too
+            await session._end_session(ended=False)
+        yield rx.redirect(f"{routes.SIGN_IN}?reason=reset", replace=True)
+
+
+@dataclass
+class OutboxRow:
+    id: int
+    recipient: str
+    subject: str
+    when: str
+    text: str
+    link: str
+
+
+LINK = re.compile(r"https?://\S+")
+
+
+class DevOutboxState(rx.State):
+    """/dev/outbox, development without SMTP only: the mail Lumiku would have sent. It shows
+    every message (links to verify and to reset passwords included) to anyone who can reach
+    this development server; the page does not exist in production or with SMTP."""
+
+    available: bool = False
+    rows: list[OutboxRow] = []
+
+    @rx.event
+    async def load(self):
+        lang = (await self.get_state(AuthState)).lang
+        self.available = get_settings().dev_outbox_enabled
+        found = await call(mail.outbox) if self.available else []
+        self.rows = [
+            OutboxRow(
+                id=m.id,
+                recipient=m.to,
+                subject=m.subject,
+                when=format_datetime(m.created_at, lang),
+                text=m.text,
+                link=(LINK.search(m.text) or [""])[0],
+            )
+            for m in found
+        ]

@@ -19,7 +19,7 @@ import reflex as rx
 from redis.exceptions import RedisError, ResponseError
 
 from lumiku.i18n import format_number
-from lumiku.services import billing, events
+from lumiku.services import auth, billing, events
 from lumiku.settings import get_settings
 from lumiku.state.auth import AuthState, signed_in_user
 from lumiku.state.base import call
@@ -69,18 +69,39 @@ def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
 
 
 async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]) -> None:
-    for state_cls in _refreshers().get(topic, ()):
-        for token in await asyncio.to_thread(events.open_tabs, user_id):
-            try:
+    states = _refreshers().get(topic, ())
+    tabs = await asyncio.to_thread(events.open_tabs, user_id)
+    if not states or not tabs:
+        return
+    # Each tab showed one sign-in session; a revoked, signed-out or expired one gets nothing
+    # more, and its tab is cleared of the user's data at once.
+    live = await asyncio.to_thread(auth.live_sessions, user_id, {sid for _, sid in tabs})
+    for token, session_id in tabs:
+        try:
+            if session_id not in live:
+                await asyncio.to_thread(events.forget_tab, user_id, token, session_id)
+                await _end_tab(app, token, session_id)
+                continue
+            for state_cls in states:
                 async with app.modify_state(rx.BaseStateToken(ident=token, cls=state_cls)) as root:
-                    if (await root.get_state(AuthState))._user_id != user_id:
-                        # Signed out, or now someone else's: never show them this user's data.
-                        await asyncio.to_thread(events.forget_tab, user_id, token)
-                        continue
+                    session = await root.get_state(AuthState)
+                    if (session._user_id, session._session_id) != (user_id, session_id):
+                        # Signed out, or now another session or someone else's: never show
+                        # them this user's data.
+                        await asyncio.to_thread(events.forget_tab, user_id, token, session_id)
+                        break
                     state = await root.get_state(state_cls)
                     await state._refresh(user_id, fields)
-            except Exception:  # one closed or broken tab must not stop the others
-                log.warning("could not refresh tab %s", token, exc_info=True)
+        except Exception:  # one closed or broken tab must not stop the others
+            log.warning("could not refresh tab %s", token, exc_info=True)
+
+
+async def _end_tab(app: rx.App, token: str, session_id: str) -> None:
+    """The tab's session ended elsewhere: forget who it showed and every state's data now."""
+    async with app.modify_state(rx.BaseStateToken(ident=token, cls=AuthState)) as root:
+        session = await root.get_state(AuthState)
+        if session._session_id == session_id:
+            await session._end_session(ended=True)
 
 
 async def forward_events(app: rx.App) -> None:

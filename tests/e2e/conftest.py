@@ -3,6 +3,7 @@ driven by Debian's Chromium through Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -17,7 +18,7 @@ import httpx
 import pytest
 from playwright.sync_api import expect
 
-from lumiku.settings import PROJECT_ROOT
+from tests.factories import spawn, stop_worker, verify_email
 from tests.fake_duitku import FakeDuitku
 
 CHROMIUM = os.environ.get("LUMIKU_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -52,26 +53,22 @@ def _free_port() -> int:
 
 
 def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
-    return subprocess.Popen(
+    """`lumiku web` or `lumiku worker`, dying with the test run however it ends."""
+    return spawn(
         [sys.executable, "-m", "lumiku.cli", *args],
-        cwd=PROJECT_ROOT,
         env=env,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
-        start_new_session=True,
     )
 
 
 def _stop(process: subprocess.Popen) -> None:
-    for signum in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, signum)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            continue
+    """A polite stop first (the web server closes its sockets), then nothing left behind."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(10)
+    stop_worker(process)
 
 
 @pytest.fixture(scope="session")
@@ -148,11 +145,13 @@ def email() -> str:
 
 @pytest.fixture
 def user(migrated, email):
-    """An existing account (made through the service, as registration is tested elsewhere)."""
+    """An existing account with a verified address, and so its welcome bonus (made through the
+    service; tests/e2e/test_accounts.py signs up and verifies through the mailed link)."""
     from lumiku.services import auth
 
     setup = auth.register(
         email, "rahasia-123", "Sari Wulandari", ip="192.0.2.1", user_agent="setup"
     )
+    verify_email(setup.user.id)
     auth.sign_out(setup.token)  # the account exists; no browser is signed in yet
     return {"email": email, "password": "rahasia-123", "name": "Sari Wulandari"}

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from lumiku import plugins
-from tests.e2e.browser import sign_in
+from tests.e2e.browser import open_page, sign_in
 
 APP_IDS = [app.id for app in plugins.APPS]
 
@@ -29,6 +29,17 @@ def test_register_see_the_apps_sign_out_and_in(page: Page, base_url: str, email:
         expect(page.locator(f"#app-{app_id}")).to_be_visible()
     expect(page.locator("#recent-work-card")).to_contain_text("Belum ada")
 
+    # Without SMTP (development) the verification mail lands in the development outbox.
+    expect(page.locator("#unverified-banner")).to_be_visible()
+    expect(page.locator("#wallet")).to_contain_text("0")  # the bonus waits for the address
+    page.goto(f"{base_url}/dev/outbox")
+    page.locator(".outbox-mail", has_text=email).first.locator(".outbox-link").click()
+    expect(page.locator("#verify-result")).to_contain_text("sudah dikonfirmasi")
+    page.locator("#verify-continue").click()
+    expect(page).to_have_url(re.compile(r"/dashboard/?$"))
+    expect(page.locator("#unverified-banner")).to_have_count(0)
+    expect(page.locator("#wallet")).to_contain_text("100")
+
     page.locator("#user-menu").click()
     page.locator("#menu-sign-out").click()
     expect(page).to_have_url(re.compile(r"/sign-in\?reason=signed-out"))
@@ -41,6 +52,27 @@ def test_register_see_the_apps_sign_out_and_in(page: Page, base_url: str, email:
     page.locator("#submit-sign-in").click()
     expect(page).to_have_url(re.compile(r"/dashboard/?$"))
     expect(page.locator("#greeting")).to_contain_text("Dewi Anggraini")
+
+
+def test_forgotten_password_through_the_mailed_link(page: Page, base_url: str, user):
+    open_page(page, f"{base_url}/sign-in")
+    page.locator("#link-forgot-password").click()
+    expect(page).to_have_url(re.compile(r"/forgot-password/?$"))
+    open_page(page, page.url)  # typed before the page's state arrived, the address was lost
+    page.locator("#field-email").fill(user["email"])
+    page.locator("#submit-forgot").click()
+    expect(page.locator("#forgot-sent")).to_contain_text("Jika ada akun dengan email itu")
+
+    page.goto(f"{base_url}/dev/outbox")
+    page.locator(".outbox-mail", has_text=user["email"]).first.locator(".outbox-link").click()
+    expect(page).to_have_url(re.compile(r"/reset-password\?token="))
+    page.locator("#field-new_password").fill("kopi-susu-pagi")
+    page.locator("#field-confirm_password").fill("kopi-susu-pagi")
+    page.locator("#submit-reset").click()
+    expect(page).to_have_url(re.compile(r"/sign-in\?reason=reset"))
+    expect(page.locator("#sign-in-notice")).to_contain_text("Kata sandi baru tersimpan")
+    sign_in(page, base_url, user["email"], "kopi-susu-pagi")
+    expect(page).to_have_url(re.compile(r"/dashboard/?$"))
 
 
 def test_registration_explains_a_taken_email(page: Page, base_url: str, user):

@@ -17,6 +17,7 @@ from lumiku.db import session_scope
 from lumiku.models import CreditEntry, User
 from lumiku.services import auth, billing, seed
 from lumiku.services.errors import ServiceError
+from tests.factories import verify_email
 
 COUNTER = itertools.count()
 KEYS = st.sampled_from([f"k{n}" for n in range(6)])  # small pools, so replays happen often
@@ -35,6 +36,7 @@ class Ledger(RuleBasedStateMachine):
             ip=f"10.200.{n // 250}.{n % 250}",
             user_agent="hypothesis",
         )
+        verify_email(signed.user.id)  # the welcome bonus comes with a verified address
         self.user_id, self.tag = signed.user.id, f"u{signed.user.id}"
         self.balance = billing.WELCOME_BONUS
         self.grants: dict[str, int] = {}

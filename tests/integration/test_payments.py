@@ -284,3 +284,22 @@ def test_an_order_that_cannot_be_applied_does_not_stop_the_others(duitku):
     assert payments.reconcile(pause=0) == 1
     assert (payment(wrong).status, payment(right).status) == ("pending", "paid")
     assert payment(wrong).checked_at is not None  # so it waits its turn behind the others
+
+
+def test_a_long_email_still_makes_a_valid_order(duitku):
+    """Duitku refuses an email over 50 characters, and a cut one is no address (or somebody
+    else's): the order carries an address of ours, the real one stays in merchantUserInfo."""
+    from lumiku.services import auth
+
+    long_email = "sari.wulandari.kreatif.official.store@tokobesar-nusantara.co.id"
+    assert len(long_email) > 50
+    signed = auth.register(
+        long_email, "rahasia-123", "Sari Wulandari Kusumaningrum", ip="10.9.50.1", user_agent="t"
+    )
+    factories.verify_email(signed.user.id)
+    result = payments.checkout(signed.user.id, "credits", "topup-1500", "click-long-email")
+    assert duitku.refused == [] and result.payment_url
+    [sent] = duitku.invoices
+    assert len(sent["email"]) <= 50 and sent["email"] != long_email[:50]
+    assert sent["email"].endswith("@lumiku.id") and sent["merchantUserInfo"] == long_email
+    assert sent["customerVaName"] == "Sari Wulandari Kusum"  # at most 20 characters

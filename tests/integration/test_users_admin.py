@@ -125,3 +125,35 @@ def test_model_edits_change_only_their_own_field():
     users.update_model(admin, key, enabled=False)  # …another, with an old page, switches it off
     [model] = [m for m in ai_models.list_all() if m.key == key]
     assert (model.credit_cost, model.enabled) == (7, False)
+
+
+def test_two_admins_demoting_each_other_at_once_leave_one(services, monkeypatch):
+    """Both read "two admins" before either commits, unless the admin rows are locked first."""
+    import contextlib
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    if not services.is_postgres:
+        pytest.skip("row locks are PostgreSQL's; SQLite serialises writers by itself")
+    first, second = make_user(1, "admin"), make_user(2, "admin")
+    both_counted = threading.Barrier(2, timeout=2)
+    real_utcnow = users.utcnow
+
+    def slow_utcnow():  # called after the count, inside the transaction: widen the window
+        with contextlib.suppress(threading.BrokenBarrierError):  # the other waits for our lock
+            both_counted.wait()
+        return real_utcnow()
+
+    monkeypatch.setattr(users, "utcnow", slow_utcnow)
+
+    def demote(actor, target) -> str:
+        try:
+            users.set_role(actor, target.id, "user")
+            return "ok"
+        except ServiceError as exc:
+            return exc.code
+
+    with ThreadPoolExecutor(2) as pool:
+        results = sorted(pool.map(demote, (first, second), (second, first)))
+    assert results == ["last_admin", "ok"]
+    assert [r.role for r in users.list_users(first).rows].count("admin") == 1

@@ -58,6 +58,8 @@ def test_production_accepts_a_complete_configuration():
         public_url="https://lumiku.id/",
         database_url="postgresql+psycopg://db/x",
         redis_url="redis://r:6379/0",
+        smtp_host="smtp.example.com",
+        mail_from="Lumiku <no-reply@lumiku.id>",
     )
     assert s.is_production and s.effective_public_url == "https://lumiku.id"
 
@@ -93,6 +95,8 @@ def test_callback_allow_list_is_on_in_production_unless_switched_off():
         public_url="https://lumiku.id",
         database_url="postgresql+psycopg://db/x",
         redis_url="redis://r:6379/0",
+        smtp_host="smtp.example.com",
+        mail_from="Lumiku <no-reply@lumiku.id>",
     )
     assert make(**production).callback_allowlist_on
     assert not make(**production, duitku_callback_ip_allowlist="off").callback_allowlist_on
