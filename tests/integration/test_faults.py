@@ -373,3 +373,24 @@ def test_processes_started_by_a_test_die_with_the_test_run(services):
     run.wait()
     wait_for(lambda: not Path(f"/proc/{worker_pid}").exists() or _is_zombie(worker_pid), 30)
     stop_worker(run)
+
+
+def test_a_deleted_clips_normalised_copy_is_never_used_again(engine, tmp_path):
+    """The cache of normalised clips is per machine and outlives a delete on another host: its
+    copy must not be usable for the days it waits for the pruner."""
+    from jobs import video_mixer as job
+    from lumiku.services.generations import ItemFailed
+    from lumiku.services.video_mixer import rules
+
+    user_id = new_user()
+    clip = files.store_upload(user_id, make_clip(tmp_path / "c.mp4", 1.0), "c.mp4", {"video"})
+    kept = files.store_upload(user_id, make_clip(tmp_path / "k.mp4", 1.0), "k.mp4", {"video"})
+    target = rules.parse_settings({"resolution": "480p", "fps": 24})
+    copies = [job.normalized_clip(user_id, f.id, 1.0, target) for f in (clip, kept)]
+    assert all(path.is_file() for path in copies)
+    files.delete_files(user_id, [clip.id])
+    with pytest.raises(ItemFailed) as failed:
+        job.normalized_clip(user_id, clip.id, 1.0, target)
+    assert failed.value.code == "video_mixer_clip_missing"
+    assert job.prune_cache() >= 1  # at once, not after CACHE_DAYS
+    assert not copies[0].exists() and copies[1].is_file()
