@@ -18,11 +18,12 @@ def confirm_dialog(
     trigger: rx.Component | None = None,
     open: rx.Var | None = None,
     on_cancel=None,
+    cancel_key: str = "cancel",
 ) -> rx.Component:
     """With `trigger`, the dialog opens from it; with `open`, state decides (then `on_cancel`
-    tells the state it was dismissed)."""
+    tells the state it was dismissed). `cancel_key` labels the button that changes nothing."""
     cancel = rx.button(
-        t("cancel"),
+        t(cancel_key),
         variant="soft",
         color_scheme="gray",
         **({"on_click": on_cancel} if on_cancel is not None else {}),
@@ -64,4 +65,38 @@ def delete_dialog(
         confirm_id=confirm_id,
         open=open,
         on_cancel=on_cancel,
+    )
+
+
+def confirm_text_dialog(
+    *,
+    open: rx.Var,
+    title: rx.Var,
+    body: rx.Var,
+    on_confirm,
+    on_cancel,
+    confirm_id: str,
+    confirm_key: str = "work_delete",
+) -> rx.Component:
+    """`delete_dialog` whose title and body the state wrote (they name what will be lost):
+    `open` is true while something is marked, `on_confirm` acts and `on_cancel` forgets."""
+    return rx.alert_dialog.root(
+        rx.alert_dialog.content(
+            rx.alert_dialog.title(title),
+            rx.alert_dialog.description(body),
+            rx.hstack(
+                rx.alert_dialog.cancel(
+                    rx.button(t("cancel"), variant="soft", color_scheme="gray", on_click=on_cancel)
+                ),
+                rx.alert_dialog.action(
+                    rx.button(
+                        t(confirm_key), color_scheme="red", on_click=on_confirm, id=confirm_id
+                    )
+                ),
+                justify="end",
+                spacing="3",
+                margin_top="1rem",
+            ),
+        ),
+        open=open,
     )

@@ -201,6 +201,7 @@ def test_generated_variants_are_distinct_charged_and_reproducible(app, tmp_path)
     project_id, (a, b) = project_with_clips(user_id, tmp_path)
     balance = billing.balance(user_id)
     settings = {"order_mixing": True, "resolution": "480p", "aspect": "9:16", "fps": 24}
+    settings["metadata"] = "capcut"  # a look chosen on purpose (the default writes nothing)
     generation_id = projects.generate(user_id, project_id, settings, 2, "vm-1")
     assert projects.generate(user_id, project_id, settings, 2, "vm-1") == generation_id
     run_burst_worker()

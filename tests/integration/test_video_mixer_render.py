@@ -66,7 +66,8 @@ CLIPS = [vm.Clip("a", 2.0), vm.Clip("b", 3.0), vm.Clip("c", 2.5)]
     ],
 )
 def test_renders_match_their_plan(sources, tmp_path, options, expected_size, fps):
-    settings = vm.parse_settings(options)
+    # the defaults are now "clean" and 9:16: these cases were written for "capcut" and 16:9
+    settings = vm.parse_settings({"metadata": "capcut", "aspect": "16:9", **options})
     [plan] = vm.plan_variants(CLIPS, settings, 1, seed=11)
     seen = []
     out = render(sources, plan, settings, tmp_path / "out.mp4", seen.append)
@@ -121,7 +122,9 @@ def test_each_look_writes_its_tags_brand_and_handlers(sources, tmp_path, look):
 
 
 def test_stream_copy_joins_normalised_clips_without_encoding(sources, tmp_path):
-    settings = vm.parse_settings({"resolution": "480p", "aspect": "9:16", "fps": 24})
+    settings = vm.parse_settings(
+        {"resolution": "480p", "aspect": "9:16", "fps": 24, "metadata": "capcut"}
+    )
     [plan] = vm.plan_variants(CLIPS, settings, 1, seed=4)
     assert plan.stream_copy
     parts = [

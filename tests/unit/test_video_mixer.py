@@ -19,16 +19,44 @@ def settings(**options) -> vm.MixSettings:
     return vm.parse_settings(options)
 
 
-def test_defaults_are_the_originals():
+def test_defaults_suit_phone_video_and_write_nothing_into_the_file():
+    """Changed from the original's 16:9 and "capcut": the audience posts vertical video
+    (TikTok, Reels, Shorts, Shopee Video), and a default that writes "Made with CapCut" into
+    every file is a surprise, not a choice. A new project's aspect follows its clips."""
     s = settings()
     assert (s.order_mixing, s.resolution, s.fps, s.aspect, s.metadata, s.audio) == (
         True,
         "720p",
         30,
-        "16:9",
-        "capcut",
+        "9:16",
+        "clean",
         "keep",
     )
+    assert s.aspect_auto is True
+    assert vm.METADATA[s.metadata].tags == {}
+
+
+def test_the_aspect_follows_the_shape_most_clips_were_shot_in():
+    assert vm.aspect_for([(720, 1280), (1080, 1920)]) == "9:16"
+    assert vm.aspect_for([(1920, 1080), (1280, 720), (720, 1280)]) == "16:9"
+    assert vm.aspect_for([(1080, 1080), (1080, 1100)]) == "1:1"
+    assert vm.aspect_for([(1920, 1080), (720, 1280)]) == "9:16"  # a tie: the phone's shape
+    assert vm.aspect_for([(None, None), (0, 10)]) is None  # nothing known: keep what it is
+
+
+def test_every_metadata_look_is_explained_without_jargon():
+    """The panel says what each look writes, and that none changes the picture or hides a
+    video; no "anti-fingerprint" promises anywhere in Video Mixer's words."""
+    from lumiku.i18n.video_mixer import MESSAGES
+
+    for look in vm.METADATA:
+        assert f"video_mixer_metadata_help_{look}" in MESSAGES
+    for key, text in MESSAGES.items():
+        for lang in ("id", "en"):
+            assert "sidik jari" not in text[lang].lower(), key
+            assert "fingerprint" not in text[lang].lower(), key
+    assert MESSAGES["video_mixer_opt_speed_min"]["id"] == "Kecepatan paling lambat"
+    assert "undetectable" in MESSAGES["video_mixer_metadata_note"]["en"]
 
 
 @pytest.mark.parametrize(

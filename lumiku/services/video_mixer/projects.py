@@ -388,11 +388,35 @@ def add_clip(
                 position=_clip_count(db, project.id),
             )
             db.add(clip)
+            db.flush()
+            _follow_clips(db, project)
             _touch(project)
             return clip.id
     except BaseException:
         files.delete_files(user_id, stored)
         raise
+
+
+def _follow_clips(db: Session, project: VideoMixerProject) -> None:
+    """While the user has not picked an aspect (`aspect_auto`), the project's aspect follows
+    the shape its clips were shot in. Projects saved before the flag existed keep theirs."""
+    if not project.settings.get("aspect_auto", False):
+        return
+    sizes = db.exec(
+        select(StoredFile.width, StoredFile.height)
+        .join(VideoMixerClip, VideoMixerClip.file_id == StoredFile.id)
+        .where(VideoMixerClip.project_id == project.id)
+    ).all()
+    aspect = rules.aspect_for([tuple(size) for size in sizes])
+    if aspect and aspect != project.settings.get("aspect"):
+        project.settings = {**project.settings, "aspect": aspect}  # a new dict: saved
+
+
+def clip_room(user_id: int, project_id: str) -> int:
+    """How many more clips the project takes (MAX_CLIPS in all)."""
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        return max(0, MAX_CLIPS - _clip_count(db, project.id))
 
 
 def move_clip(user_id: int, clip_id: str, group_id: str) -> None:
@@ -580,4 +604,5 @@ def generate(user_id: int, project_id: str, raw: dict[str, Any], count: int, key
         price_params={"settings": settings.to_dict()},
         key=key,
         project_id=project.id,
+        name=project.name,
     )

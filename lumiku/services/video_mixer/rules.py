@@ -75,11 +75,17 @@ class MixSettings:
     speed_variations: bool = False
     speed_min: float = MIN_SPEED
     speed_max: float = MAX_SPEED
-    metadata: str = "capcut"
+    # "clean" by default: a look that writes another app's name ("Made with CapCut") into every
+    # file is a choice the user makes, not something they find out about later.
+    metadata: str = "clean"
     resolution: str = "720p"
     bitrate: str = "medium"
     fps: int = 30
-    aspect: str = "16:9"
+    # Vertical by default (TikTok, Reels, Shorts and Shopee Video are 9:16); while
+    # `aspect_auto` holds, a project's aspect follows its clips (see `aspect_for`) until the
+    # user picks one.
+    aspect: str = "9:16"
+    aspect_auto: bool = True
     fit: str = "bars"  # bars (pad) | crop (fill)
     duration_type: str = "original"  # original | fixed
     fixed_duration: float = 30.0
@@ -107,6 +113,20 @@ CHOICES: dict[str, tuple] = {
     "distribution": ("speed", "equal", "proportional", "weighted"),
     "audio": ("keep", "mute"),
 }
+
+
+def aspect_for(sizes: list[tuple[int | None, int | None]]) -> str | None:
+    """The aspect the clips were shot in, by majority: portrait → 9:16, landscape → 16:9,
+    square (within 5 %) → 1:1; None when no clip's size is known. Ties go to 9:16."""
+    votes = {"9:16": 0, "16:9": 0, "1:1": 0}
+    for width, height in sizes:
+        if not width or not height:
+            continue
+        ratio = width / height
+        votes["1:1" if abs(ratio - 1) <= 0.05 else "16:9" if ratio > 1 else "9:16"] += 1
+    if not any(votes.values()):
+        return None
+    return max(votes, key=lambda name: votes[name])  # dicts keep order: ties go to 9:16
 
 
 def parse_settings(raw: dict[str, Any]) -> MixSettings:

@@ -21,6 +21,9 @@ NONE = "none"  # Radix selects cannot hold an empty value
 OPTIONS = {f.name: f.default for f in fields(rules.MixSettings)}
 NUMBER_OPTIONS = ("speed_min", "speed_max", "fixed_duration")
 UPLOAD_ID = "vm-upload"
+# How many files one drop may carry: the handler takes the first that fit (this many, and no
+# more than the project's clip limit allows) and lists the rest as left out, with the reason.
+# The dropzone is given no count limit: react-dropzone refuses every file of a drop over it.
 MAX_FILES_PER_UPLOAD = files.FILES_PER_UPLOAD
 
 

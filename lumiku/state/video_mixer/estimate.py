@@ -24,6 +24,9 @@ class EstimateState(VideoMixerState):
     _est_count: int = 0  # the count it was made for
     _lang_shown: str = ""  # the language it was made in
     _generate_key: str = ""
+    # the generation this tab started last: the page shows "being made" while its card in
+    # the work list is active, so the banner goes when it ends (done, failed or cancelled)
+    started_generation: str = ""
 
     # ---------------------------------------------------------------- the estimate, as text
 
@@ -88,6 +91,9 @@ class EstimateState(VideoMixerState):
         """The typed count, or 0 (which the services refuse with the allowed range)."""
         return int(self.count_text) if self.count_text.strip().isdecimal() else 0
 
+    def _forget_estimate(self) -> None:
+        self._est, self._est_count, self.est_ready = None, 0, False
+
     async def _estimate(self, user_id: int) -> None:
         """Recomputes the estimate from the panel; a value the rules refuse is named instead."""
         settings = await self.get_state(SettingsState)
@@ -100,6 +106,7 @@ class EstimateState(VideoMixerState):
             )
         except ServiceError as exc:
             settings.settings_error = error_text(exc, lang)
+            self._forget_estimate()  # never a price for a count or settings refused
             return
         settings.settings_error = ""
         self._est, self._est_count, self._lang_shown = est, count, lang
@@ -138,7 +145,7 @@ class EstimateState(VideoMixerState):
         settings = await self.get_state(SettingsState)
         self.busy = True
         try:
-            await call(
+            self.started_generation = await call(
                 projects.generate,
                 me.user.id,
                 self.project_id,
@@ -146,7 +153,6 @@ class EstimateState(VideoMixerState):
                 count,
                 self._generate_key,
             )
-            self.notice = tr("video_mixer_generation_started", me.lang, count=count)
         except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
             self.error = error_text(exc, me.lang)
         finally:

@@ -41,6 +41,13 @@ class ProjectState(VideoMixerState):
     uploading: bool = False  # the files arrived and are being checked one by one
     sending: bool = False  # the browser is still sending them
     upload_percent: int = 0
+    upload_summary: str = ""  # how many dropped files were left out, when some were
+    # a clip or group waiting for the user's confirmation before it is deleted, and what the
+    # dialog says will be lost
+    confirm_clip: str = ""
+    confirm_group: str = ""
+    confirm_title: str = ""
+    confirm_body: str = ""
     _groups: list[Choice] = []  # the project's groups and clips, as loaded
     _clips: list[Choice] = []
     _lang_shown: str = ""  # the language they were loaded in
@@ -135,7 +142,8 @@ class ProjectState(VideoMixerState):
         settings = await self.get_state(SettingsState)
         estimate = await self.get_state(EstimateState)
         estimate.confirming = self.editing_name = self.uploading = self.sending = False
-        self.uploads, settings.preset_name = [], ""
+        self.uploads, settings.preset_name, self.upload_summary = [], "", ""
+        self.confirm_clip = self.confirm_group = ""
         self.project_id = project_id
         try:
             project = await self._load_project(me.user.id)
@@ -185,11 +193,30 @@ class ProjectState(VideoMixerState):
         return await self._act(me, projects.move_group, str(group_id), step)
 
     @rx.event
-    @with_user
-    async def delete_group(self, me: Caller, group_id: str):
-        return await self._act(
-            me, projects.delete_group, str(group_id), done="video_mixer_group_deleted"
+    async def ask_delete_group(self, group_id: str):
+        """Marks one of the loaded groups for deletion; the dialog names it and its clips."""
+        box = next((b for b in self.group_boxes if b.id == group_id and b.id != NONE), None)
+        if box is None:
+            return
+        lang = await self._lang()
+        self.confirm_clip, self.confirm_group = "", box.id
+        self.confirm_title = tr("video_mixer_delete_group_title", lang)
+        self.confirm_body = tr(
+            "video_mixer_delete_group_body", lang, name=box.name, clips=len(box.clips)
         )
+
+    @rx.event
+    def keep_part(self):
+        self.confirm_clip = self.confirm_group = ""
+
+    @rx.event
+    @with_user
+    async def delete_group(self, me: Caller):
+        """Deletes the group the user confirmed (`ask_delete_group`)."""
+        target, self.confirm_group = self.confirm_group, ""
+        if not target:
+            return None
+        return await self._act(me, projects.delete_group, target, done="video_mixer_group_deleted")
 
     # ---------------------------------------------------------------- clips
 
@@ -205,11 +232,24 @@ class ProjectState(VideoMixerState):
         return await self._act(me, projects.reorder_clip, str(clip_id), step)
 
     @rx.event
+    async def ask_delete_clip(self, clip_id: str):
+        """Marks one of the loaded clips for deletion; the dialog names it."""
+        clip = next((c for c in self._clips if c.value == clip_id), None)
+        if clip is None:
+            return
+        lang = await self._lang()
+        self.confirm_group, self.confirm_clip = "", clip.value
+        self.confirm_title = tr("video_mixer_delete_clip_title", lang)
+        self.confirm_body = tr("video_mixer_delete_clip_body", lang, name=clip.label)
+
+    @rx.event
     @with_user
-    async def delete_clip(self, me: Caller, clip_id: str):
-        return await self._act(
-            me, projects.delete_clip, str(clip_id), done="video_mixer_clip_deleted"
-        )
+    async def delete_clip(self, me: Caller):
+        """Deletes the clip the user confirmed (`ask_delete_clip`)."""
+        target, self.confirm_clip = self.confirm_clip, ""
+        if not target:
+            return None
+        return await self._act(me, projects.delete_clip, target, done="video_mixer_clip_deleted")
 
     # ---------------------------------------------------------------- uploads
 
@@ -244,9 +284,13 @@ class ProjectState(VideoMixerState):
             session, user = await signed_in_user(self)
             if user is None:
                 return session._to_sign_in()  # unconsumed, the upload is answered 400
-            self.error = self.notice = ""
+            self.error = self.notice = self.upload_summary = ""
             lang, user_id, project_id = session.lang, user.id, self.project_id
-        upload = _Upload(self, lang, project_id)
+        try:  # what fits in the project is taken; add_clip checks the limit again itself
+            room = await call(projects.clip_room, user_id, project_id)
+        except Exception:  # noqa: BLE001 - not theirs or gone: add_clip refuses each file
+            room = MAX_FILES_PER_UPLOAD
+        upload = _Upload(self, lang, project_id, room)
         folder = Path(tempfile.mkdtemp(prefix="lumiku-upload-"))
         try:
             arrived = await upload.receive(chunks, folder)
@@ -275,7 +319,14 @@ class ProjectState(VideoMixerState):
         async with self:
             self.uploading = False
             if self.project_id == project_id:
-                await self._load_project(user_id)
+                left = sum(1 for row in upload.rows if row.status == "refused")
+                if left:
+                    self.upload_summary = tr(
+                        "video_mixer_upload_left_out", lang, left=left, total=len(upload.rows)
+                    )
+                project = await self._load_project(user_id)
+                settings = await self.get_state(SettingsState)
+                settings._follow_aspect(project.settings)
                 await (await self.get_state(EstimateState))._estimate(user_id)
         return None
 
@@ -285,13 +336,15 @@ class _Arrived:
     name: str  # as shown: the file's own name, never a path
     path: Path
     size: int = 0
+    taken: bool = False  # kept to be checked (within the count and size limits)
 
 
 class _Upload:
     """One upload's rows, kept here and copied to the tab in short locked blocks."""
 
-    def __init__(self, state: ProjectState, lang: str, project_id: str):
+    def __init__(self, state: ProjectState, lang: str, project_id: str, room: int):
         self.state, self.lang, self.project_id = state, lang, project_id
+        self.room = room  # how many more clips the project takes
         self.rows: list[UploadRow] = []
 
     async def show(self, **flags: bool) -> None:
@@ -320,20 +373,20 @@ class _Upload:
                         out = None
                     part = chunk.filename
                     current = _Arrived(_shown_name(chunk.filename), folder / str(len(arrived)))
-                    if len(arrived) < MAX_FILES_PER_UPLOAD:
+                    taken = sum(1 for a in arrived if a.taken)
+                    if taken < min(MAX_FILES_PER_UPLOAD, self.room):
+                        current.taken = True
                         out = current.path.open("wb")
                         self.rows.append(UploadRow(current.name, "waiting", ""))
-                    else:
-                        message = tr(
-                            "video_mixer_upload_too_many", self.lang, max=MAX_FILES_PER_UPLOAD
-                        )
-                        self.rows.append(UploadRow(current.name, "refused", message))
+                    else:  # the first ones that fit are taken; the rest say why not
+                        self.rows.append(UploadRow(current.name, "refused", self._why_not()))
                     arrived.append(current)
                     await self.show(uploading=True)
                 current.size += len(chunk.data)
                 if out is None:
                     continue  # refused: its bytes are read and dropped
                 if current.size > limit:
+                    current.taken = False  # its place goes to the next file
                     out.close()
                     out = None
                     current.path.unlink(missing_ok=True)
@@ -348,6 +401,11 @@ class _Upload:
         if arrived:
             await self.show(sending=False)
         return arrived
+
+    def _why_not(self) -> str:
+        if self.room <= MAX_FILES_PER_UPLOAD:
+            return tr("video_mixer_upload_project_full", self.lang, max=projects.MAX_CLIPS)
+        return tr("video_mixer_upload_too_many", self.lang, max=MAX_FILES_PER_UPLOAD)
 
 
 def _shown_name(filename: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku.i18n import format_datetime, tr
-from lumiku.services.video_mixer import projects
+from lumiku.services.video_mixer import projects, samples
 from lumiku.state.base import Caller, call, form_text, with_user
 from lumiku.state.video_mixer.common import APP, ProjectCard, VideoMixerState
 
@@ -16,6 +16,8 @@ class ProjectListState(VideoMixerState):
     list_total: int = 0
     list_loaded: bool = False
     confirm_delete_project: str = ""  # also asked from a project's own page
+    new_name_error: str = ""  # why the new-project form was not accepted, shown on the form
+    making_samples: bool = False
     _rows: list[projects.ProjectSummary] = []
     _lang_shown: str = ""  # the language the rows were loaded in
 
@@ -43,7 +45,7 @@ class ProjectListState(VideoMixerState):
     @rx.event
     @with_user
     async def load_list(self, me: Caller):
-        self.confirm_delete_project = ""
+        self.confirm_delete_project = self.new_name_error = ""
         await self._load_list(me.user.id)
 
     @rx.event
@@ -57,13 +59,35 @@ class ProjectListState(VideoMixerState):
     @rx.event
     @with_user
     async def create_project(self, me: Caller, form: dict):
+        """A blank name is answered on the form itself, in the user's language."""
+        name = " ".join(form_text(form, "name", 200).split())
+        if not name:
+            self.new_name_error = tr("video_mixer_name_required", me.lang)
+            return None
+        self.new_name_error = ""
         project_id = await call(
-            projects.create_project,
-            me.user.id,
-            form_text(form, "name", 200),
-            form_text(form, "description", 1000),
+            projects.create_project, me.user.id, name, form_text(form, "description", 1000)
         )
         return rx.redirect(APP.path(project_id))
+
+    @rx.event
+    @with_user
+    async def try_samples(self, me: Caller):
+        """A new project with three sample clips made here, counted in the user's storage."""
+        if self.making_samples:
+            return
+        self.making_samples = True
+        yield  # the button shows it is working while FFmpeg makes the clips
+        try:
+            project_id = await call(
+                samples.create_sample_project,
+                me.user.id,
+                tr("video_mixer_sample_project", me.lang),
+                tr("video_mixer_sample_project_description", me.lang),
+            )
+        finally:
+            self.making_samples = False
+        yield rx.redirect(APP.path(project_id))
 
     @rx.event
     def ask_delete_project(self, project_id: str):

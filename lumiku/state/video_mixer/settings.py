@@ -30,11 +30,12 @@ class SettingsState(VideoMixerState):
     speed_variations: bool = False
     speed_min: str = "0.5"
     speed_max: str = "2.0"
-    metadata: str = "capcut"
+    metadata: str = "clean"
     resolution: str = "720p"
     bitrate: str = "medium"
     fps: str = "30"
-    aspect: str = "16:9"
+    aspect: str = "9:16"
+    aspect_auto: bool = True  # the aspect follows the clips until the user picks one
     fit: str = "bars"
     duration_type: str = "original"
     fixed_duration: str = "30"
@@ -66,12 +67,18 @@ class SettingsState(VideoMixerState):
 
     def _show_settings(self, settings: dict[str, Any]) -> None:
         for name, default in OPTIONS.items():
-            value = settings.get(name, default)
+            # settings saved before `aspect_auto` existed keep the aspect they had
+            value = settings.get(name, False if name == "aspect_auto" else default)
             if name == "fixed_first_clip":
                 value = value or NONE
             elif not isinstance(default, bool):
                 value = str(value)
             setattr(self, name, value)
+
+    def _follow_aspect(self, settings: dict[str, Any]) -> None:
+        """After clips were added: the aspect the project took from them, unless picked."""
+        if self.aspect_auto and settings.get("aspect_auto", False):
+            self.aspect = str(settings.get("aspect", self.aspect))
 
     def _forget_missing_first_clip(self, clip_ids: set[str]) -> None:
         if self.fixed_first_clip != NONE and self.fixed_first_clip not in clip_ids:
@@ -89,7 +96,7 @@ class SettingsState(VideoMixerState):
             await call(projects.save_settings, me.user.id, self.project_id, self._raw_settings())
         except ServiceError as exc:
             self.settings_error = error_text(exc, me.lang)
-            estimate.est_ready = False
+            estimate._forget_estimate()  # no price for settings that cannot be made
             return
         await estimate._estimate(me.user.id)
 
@@ -109,6 +116,8 @@ class SettingsState(VideoMixerState):
         elif not isinstance(value, str | int | float) or isinstance(value, bool):
             return
         setattr(self, name, value if isinstance(default, bool) else str(value)[:64])
+        if name == "aspect":
+            self.aspect_auto = False  # picked: the clips no longer decide
         await self._save_settings(me)
 
     @rx.event

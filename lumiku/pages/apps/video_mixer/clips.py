@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lumiku.components.dialogs import confirm_text_dialog
 from lumiku.components.forms import card, choice_select
 from lumiku.components.text import t
+from lumiku.i18n import MESSAGES
 from lumiku.services import files
+from lumiku.services.video_mixer import projects
+from lumiku.state.auth import AuthState
 from lumiku.state.video_mixer import (
     MAX_FILES_PER_UPLOAD,
     UPLOAD_ID,
@@ -16,27 +20,48 @@ from lumiku.state.video_mixer import (
 )
 from lumiku.state.video_mixer import ProjectState as S
 
+
+def tf(key: str, **values: object) -> rx.Var:
+    """`t` for a message whose values are fixed when the page is built (the limits)."""
+    english, indonesian = MESSAGES["en"][key], MESSAGES["id"][key]
+    return rx.cond(AuthState.lang == "en", english.format(**values), indonesian.format(**values))
+
+
+LIMITS = {
+    "mb": files.limit_bytes("video") // 2**20,
+    "minutes": projects.MAX_CLIP_SECONDS // 60,
+    "max": projects.MAX_CLIPS,
+}
+
 ACCEPT = {"video/mp4": [".mp4", ".m4v"], "video/quicktime": [".mov"], "video/webm": [".webm"]}
 
 # ------------------------------------------------------------------ one project: clips
 
 
 def _arrange(what: str, first: rx.Var, last: rx.Var, up, down, delete) -> rx.Component:
-    """Earlier, later and delete, for a clip or a group."""
+    """Earlier, later and delete, for a clip or a group (`what`); delete asks first."""
 
-    def button(icon: str, label: str, on_click, **props) -> rx.Component:
+    def button(icon: str, label_key: str, on_click, **props) -> rx.Component:
         return rx.icon_button(
             rx.icon(icon, size=14),
             size="1",
-            aria_label=f"{label} {what}",
+            aria_label=t(label_key),
+            title=t(label_key),
             on_click=on_click,
             **props,
         )
 
     return rx.hstack(
-        button("arrow-up", "move up", up, variant="soft", disabled=first),
-        button("arrow-down", "move down", down, variant="soft", disabled=last),
-        button("trash-2", "delete", delete, variant="ghost", color_scheme="red"),
+        button("arrow-up", "video_mixer_move_up", up, variant="soft", disabled=first),
+        button("arrow-down", "video_mixer_move_down", down, variant="soft", disabled=last),
+        button(
+            "trash-2",
+            f"video_mixer_delete_{what}",
+            delete,
+            variant="ghost",
+            color_scheme="red",
+            class_name=f"vm-delete-{what}",
+        ),
         spacing="1",
     )
 
@@ -71,7 +96,7 @@ def _clip(clip: ClipRow) -> rx.Component:
                 clip.group,
                 lambda g: S.move_clip(clip.id, g),
                 size="1",
-                aria_label="group",
+                aria_label=t("video_mixer_clip_group"),
             ),
             _arrange(
                 "clip",
@@ -79,7 +104,7 @@ def _clip(clip: ClipRow) -> rx.Component:
                 clip.last,
                 S.reorder_clip(clip.id, -1),
                 S.reorder_clip(clip.id, 1),
-                S.delete_clip(clip.id),
+                S.ask_delete_clip(clip.id),
             ),
             spacing="2",
             align="center",
@@ -103,7 +128,7 @@ def _group(group: GroupBox) -> rx.Component:
                     key=group.id + group.name,
                     size="2",
                     max_length=60,
-                    aria_label="group name",
+                    aria_label=t("video_mixer_group_name_label"),
                     on_blur=lambda name: S.rename_group(group.id, name),
                     width="12rem",
                 ),
@@ -117,7 +142,7 @@ def _group(group: GroupBox) -> rx.Component:
                     group.last,
                     S.move_group(group.id, -1),
                     S.move_group(group.id, 1),
-                    S.delete_group(group.id),
+                    S.ask_delete_group(group.id),
                 ),
             ),
             justify="between",
@@ -169,14 +194,20 @@ def _uploader() -> rx.Component:
             rx.vstack(
                 rx.icon("upload", size=24),
                 rx.text(t("video_mixer_drop_clips"), size="2", text_align="center"),
-                rx.text(t("video_mixer_drop_hint"), size="1", color_scheme="gray"),
+                rx.text(
+                    tf("video_mixer_drop_hint", max=MAX_FILES_PER_UPLOAD, mb=LIMITS["mb"]),
+                    size="1",
+                    color_scheme="gray",
+                    text_align="center",
+                ),
                 align="center",
                 spacing="1",
             ),
             id=UPLOAD_ID,
             multiple=True,
             accept=ACCEPT,
-            max_files=MAX_FILES_PER_UPLOAD,
+            # no max_files: over it, react-dropzone refuses the whole drop; the handler takes
+            # the first MAX_FILES_PER_UPLOAD that fit the project and lists the rest
             max_size=files.limit_bytes("video"),
             on_drop_rejected=lambda rejected: S.drop_rejected(_names_and_codes(rejected)),
             disabled=S.uploading,
@@ -199,6 +230,10 @@ def _uploader() -> rx.Component:
                 align="center",
                 id="vm-upload-progress",
             ),
+        ),
+        rx.cond(
+            S.upload_summary != "",
+            rx.text(S.upload_summary, size="2", color="amber", id="vm-upload-summary"),
         ),
         rx.vstack(rx.foreach(S.uploads, _upload_row), spacing="1", id="vm-uploads"),
         width="100%",
@@ -230,7 +265,23 @@ def clips_panel() -> rx.Component:
         ),
         rx.cond(
             S.clip_count == 0,
-            rx.text(t("video_mixer_clips_empty"), size="2", color_scheme="gray", id="vm-no-clips"),
+            rx.text(tf("video_mixer_clips_empty", **LIMITS), size="2", id="vm-no-clips"),
         ),
         rx.vstack(rx.foreach(S.group_boxes, _group), spacing="3", width="100%", id="vm-groups"),
+        confirm_text_dialog(
+            open=S.confirm_clip != "",
+            title=S.confirm_title,
+            body=S.confirm_body,
+            on_confirm=S.delete_clip,
+            on_cancel=S.keep_part,
+            confirm_id="vm-confirm-delete-clip",
+        ),
+        confirm_text_dialog(
+            open=S.confirm_group != "",
+            title=S.confirm_title,
+            body=S.confirm_body,
+            on_confirm=S.delete_group,
+            on_cancel=S.keep_part,
+            confirm_id="vm-confirm-delete-group",
+        ),
     )

@@ -10,6 +10,7 @@ from lumiku.components.text import t
 from lumiku.services.video_mixer import rules
 from lumiku.state.video_mixer import EstimateState as S
 from lumiku.state.video_mixer import SettingsState
+from lumiku.state.work import WorkCard, WorkState
 
 # ------------------------------------------------------------------ one project: estimate
 
@@ -22,6 +23,21 @@ def _figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
         min_width="7rem",
         flex="1",
     )
+
+
+def _being_made(work: WorkCard) -> rx.Component:
+    """Shown while the batch this tab started is still active in the work list: it goes when
+    the batch ends, however it ends (done, failed or cancelled)."""
+    return rx.cond(
+        work.active & (work.id == S.started_generation),
+        rx.callout(
+            t("video_mixer_being_made"), icon="loader", color_scheme="blue", id="vm-being-made"
+        ),
+    )
+
+
+def being_made_banner() -> rx.Component:
+    return rx.fragment(rx.foreach(WorkState.cards, _being_made))
 
 
 def estimate_panel() -> rx.Component:

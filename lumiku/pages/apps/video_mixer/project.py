@@ -11,7 +11,11 @@ from lumiku.components.navigation import back_link
 from lumiku.components.text import t
 from lumiku.components.work import work_list
 from lumiku.pages.apps.video_mixer.clips import clips_panel
-from lumiku.pages.apps.video_mixer.estimate import confirm_generate, estimate_panel
+from lumiku.pages.apps.video_mixer.estimate import (
+    being_made_banner,
+    confirm_generate,
+    estimate_panel,
+)
 from lumiku.pages.apps.video_mixer.settings import settings_panel
 from lumiku.state.video_mixer import APP, PROJECT_ROUTE, ProjectListState, VideoMixerState
 from lumiku.state.video_mixer import ProjectState as S
@@ -93,6 +97,7 @@ def video_mixer_project() -> rx.Component:
         _header(),
         error_callout(VideoMixerState.error, "vm-error"),
         notice_callout(VideoMixerState.notice, "vm-notice"),
+        being_made_banner(),
         rx.grid(
             clips_panel(),
             rx.vstack(settings_panel(), estimate_panel(), spacing="4", width="100%"),

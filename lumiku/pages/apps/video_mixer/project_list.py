@@ -41,7 +41,8 @@ def _project_card(project: ProjectCard) -> rx.Component:
                 rx.icon("trash-2", size=16),
                 variant="ghost",
                 color_scheme="red",
-                aria_label="delete project",
+                aria_label=t("video_mixer_delete_project"),
+                title=t("video_mixer_delete_project"),
                 on_click=S.ask_delete_project(project.id),
             ),
             justify="between",
@@ -56,18 +57,27 @@ def _project_card(project: ProjectCard) -> rx.Component:
 def _new_project_form() -> rx.Component:
     return rx.form(
         rx.flex(
-            rx.input(
-                name="name",
-                placeholder=t("video_mixer_project_name"),
-                required=True,
-                max_length=100,
-                id="vm-new-name",
+            rx.vstack(
+                rx.input(  # no `required`: a blank name is answered by the handler, in words
+                    name="name",
+                    placeholder=t("video_mixer_project_name"),
+                    aria_label=t("video_mixer_project_name"),
+                    max_length=100,
+                    id="vm-new-name",
+                    width="100%",
+                ),
+                rx.cond(
+                    S.new_name_error != "",
+                    rx.text(S.new_name_error, size="1", color="red", id="vm-new-name-error"),
+                ),
+                spacing="1",
                 flex="1",
                 min_width="12rem",
             ),
             rx.input(
                 name="description",
                 placeholder=t("video_mixer_project_description"),
+                aria_label=t("video_mixer_project_description"),
                 max_length=500,
                 flex="2",
                 min_width="12rem",
@@ -88,22 +98,69 @@ def _new_project_form() -> rx.Component:
     )
 
 
+def _how_it_works() -> rx.Component:
+    def step(number: int) -> rx.Component:
+        return rx.hstack(
+            rx.badge(str(number), size="2", radius="full"),
+            rx.text(t(f"video_mixer_how_{number}"), size="2"),
+            align="start",
+            spacing="2",
+        )
+
+    return rx.card(
+        rx.vstack(
+            rx.heading(t("video_mixer_how_title"), size="3", as_="h2"),
+            rx.grid(
+                step(1),
+                step(2),
+                step(3),
+                columns=rx.breakpoints(initial="1", md="3"),
+                spacing="3",
+                width="100%",
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+        id="vm-how",
+    )
+
+
+def _first_run() -> rx.Component:
+    """No projects yet: what to do, and a way to try everything without one's own footage."""
+    return rx.callout(
+        rx.vstack(
+            rx.text(t("video_mixer_no_projects"), weight="medium"),
+            rx.text(t("video_mixer_samples_hint"), size="1"),
+            rx.button(
+                rx.icon("clapperboard", size=16),
+                t("video_mixer_try_samples"),
+                on_click=S.try_samples,
+                loading=S.making_samples,
+                id="vm-try-samples",
+            ),
+            spacing="2",
+        ),
+        icon="info",
+        width="100%",
+        id="vm-empty",
+    )
+
+
 @signed_in_page(APP.route, APP.name, on_load=S.load_list)
 def video_mixer() -> rx.Component:
     return rx.vstack(
         back_link(routes.DASHBOARD, "back_to_dashboard"),
         rx.vstack(
-            rx.heading("Video Mixer", size="7", as_="h1"),
+            rx.heading(APP.name, size="7", as_="h1"),
             rx.text(t("app_video_mixer_desc"), color_scheme="gray"),
             spacing="1",
         ),
         _new_project_form(),
         error_callout(S.error, "vm-error"),
         notice_callout(S.notice, "vm-notice"),
-        rx.cond(
-            S.list_loaded & (S.list_total == 0),
-            rx.text(t("video_mixer_no_projects"), color_scheme="gray", id="vm-empty"),
-        ),
+        rx.cond(S.list_loaded & (S.list_total == 0), _first_run()),
+        _how_it_works(),
         rx.grid(
             rx.foreach(S.project_cards, _project_card),
             columns=rx.breakpoints(initial="1", md="2"),

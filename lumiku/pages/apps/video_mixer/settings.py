@@ -127,6 +127,24 @@ def _presets() -> rx.Component:
     )
 
 
+def _metadata_help() -> rx.Component:
+    """What the chosen look writes into the file, and what no look does."""
+    return rx.vstack(
+        rx.text(
+            rx.match(
+                S.metadata,
+                *[(look, t(f"video_mixer_metadata_help_{look}")) for look in rules.METADATA],
+                "",
+            ),
+            size="1",
+            id="vm-metadata-help",
+        ),
+        rx.text(t("video_mixer_metadata_note"), size="1", color_scheme="gray"),
+        spacing="1",
+        width="100%",
+    )
+
+
 def settings_panel() -> rx.Component:
     return card(
         rx.flex(
@@ -190,12 +208,19 @@ def settings_panel() -> rx.Component:
             _select("fps", S.fps, _same(rules.FRAME_RATES)),
             _select("bitrate", S.bitrate, _labelled("video_mixer_bitrate", tuple(rules.BITRATES))),
         ),
+        rx.cond(
+            S.aspect_auto,
+            rx.text(
+                t("video_mixer_aspect_auto"), size="1", color_scheme="gray", id="vm-aspect-auto"
+            ),
+        ),
         _row(
             _select(
                 "metadata", S.metadata, _labelled("video_mixer_metadata", tuple(rules.METADATA))
             ),
             _select("audio", S.audio, _labelled("video_mixer_audio", ("keep", "mute"))),
         ),
+        _metadata_help(),
         rx.text(t("video_mixer_section_duration"), weight="bold", size="2"),
         _row(
             _select(
