@@ -17,7 +17,7 @@ CHANGE_LANGUAGE = [AuthState.set_language, WalletState.load]
 
 def language_switch() -> rx.Component:
     return rx.select.root(
-        rx.select.trigger(aria_label="Language", variant="ghost", id="language-switch"),
+        rx.select.trigger(aria_label=t("language_switch"), variant="ghost", id="language-switch"),
         rx.select.content(rx.select.item("ID", value="id"), rx.select.item("EN", value="en")),
         value=AuthState.lang,
         on_change=CHANGE_LANGUAGE,
@@ -105,7 +105,9 @@ def wallet_badge() -> rx.Component:
             WalletState.loaded,
             rx.link(
                 rx.badge(
-                    rx.icon(rx.cond(subscribed, "gauge", "coins"), size=14),
+                    # two fixed icons, not one named by a var: that would ship Lucide's
+                    # whole icon map (240 kB) to every page
+                    rx.cond(subscribed, rx.icon("gauge", size=14), rx.icon("coins", size=14)),
                     rx.cond(subscribed, WalletState.quota_text, WalletState.credits_text),
                     rx.text(
                         rx.cond(subscribed, t("unit_quota_today"), t("unit_credits")),
@@ -261,6 +263,10 @@ def signed_in_page(route: str, title: str, on_load: rx.event.EventType | None = 
             return shell(rx.cond(rx.State.is_hydrated & AuthState.signed_in, content(), loading()))
 
         render.__name__ = content.__name__
+        # Reflex writes a page's compiled pieces to a file named after this function's module;
+        # one file per page keeps each page's own components (the credits chart, the upload
+        # area) out of the other pages' downloads.
+        render.__module__ = f"{content.__module__}.{content.__name__}"
         return page(route, f"{title} · Lumiku", on_load or AuthState.guard)(render)
 
     return decorator

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku.components.forms import card, error_callout
+from lumiku.components.tables import cell, header
 from lumiku.components.text import t
 from lumiku.state.payments import BuyState, Offer, PaymentRow
 
@@ -117,13 +118,14 @@ def subscribe_button(plan_id: rx.Var) -> rx.Component:
 
 
 def payment_row(row: PaymentRow, with_email: bool = False) -> rx.Component:
+    """One order; a card on phones (lumiku.components.tables)."""
     return rx.table.row(
-        rx.table.cell(rx.link(row.order, href="/payments/" + row.order, size="2")),
-        rx.table.cell(row.email) if with_email else rx.fragment(),
-        rx.table.cell(row.item),
-        rx.table.cell(row.amount, white_space="nowrap"),
-        rx.table.cell(status_badge(row.status)),
-        rx.table.cell(row.created, white_space="nowrap"),
+        cell("", rx.link(row.order, href="/payments/" + row.order, size="2", weight="medium")),
+        cell("admin_col_email", row.email) if with_email else rx.fragment(),
+        cell("payment_item", row.item),
+        cell("payment_amount", row.amount, white_space="nowrap"),
+        cell("col_status", status_badge(row.status)),
+        cell("payment_created", row.created, white_space="nowrap"),
         class_name="payment-row",
     )
 
@@ -137,4 +139,4 @@ def payment_header(with_email: bool = False) -> rx.Component:
         "col_status",
         "payment_created",
     ]
-    return rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(k)) for k in keys]))
+    return header(*keys)

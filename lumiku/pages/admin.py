@@ -10,6 +10,7 @@ from lumiku.components.forms import error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
 from lumiku.components.payments import payment_header, payment_row
+from lumiku.components.tables import card_table, cell, header
 from lumiku.components.text import t
 from lumiku.services.payments import STATUSES
 from lumiku.state.admin import (
@@ -20,10 +21,6 @@ from lumiku.state.admin import (
     UserListRow,
 )
 from lumiku.state.payments import AdminPaymentsState
-
-
-def _header(*keys: str) -> rx.Component:
-    return rx.table.header(rx.table.row(*[rx.table.column_header_cell(t(k)) for k in keys]))
 
 
 def _plan_select(row: UserListRow) -> rx.Component:
@@ -43,23 +40,26 @@ def _plan_select(row: UserListRow) -> rx.Component:
 
 def _user_row(row: UserListRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(
+        cell(
+            "",
             rx.vstack(
                 rx.text(row.email, weight="medium"),
                 rx.text(row.name, size="1", color_scheme="gray"),
                 spacing="0",
-            )
+            ),
         ),
-        rx.table.cell(
+        cell(
+            "admin_col_role",
             rx.select(
                 ["user", "admin"],
                 value=row.role,
                 size="1",
                 on_change=lambda role: AdminUsersState.set_role(row.id, role),
-            )
+            ),
         ),
-        rx.table.cell(_plan_select(row)),
-        rx.table.cell(
+        cell("admin_plan", _plan_select(row)),
+        cell(
+            "admin_credits",
             rx.hstack(
                 rx.text(row.credits),
                 rx.icon_button(
@@ -71,9 +71,10 @@ def _user_row(row: UserListRow) -> rx.Component:
                     on_click=AdminUsersState.open_adjust(row.id),
                 ),
                 align="center",
-            )
+            ),
         ),
-        rx.table.cell(
+        cell(
+            "admin_storage",
             rx.hstack(
                 rx.text(row.storage, size="2", white_space="nowrap"),
                 rx.input(
@@ -88,9 +89,9 @@ def _user_row(row: UserListRow) -> rx.Component:
                     on_blur=lambda mb: AdminUsersState.set_quota(row.id, mb),
                 ),
                 align="center",
-            )
+            ),
         ),
-        rx.table.cell(row.joined, white_space="nowrap"),
+        cell("admin_col_joined", row.joined, white_space="nowrap"),
         class_name="admin-user-row",
     )
 
@@ -142,10 +143,13 @@ def admin_users() -> rx.Component:
                 rx.link(t("admin_payments_title"), href=routes.ADMIN_PAYMENTS),
                 rx.link(t("admin_queues_title"), href=routes.ADMIN_QUEUES),
                 spacing="4",
+                wrap="wrap",
             ),
             justify="between",
             align="center",
             width="100%",
+            wrap="wrap",
+            gap="2",
         ),
         rx.input(
             placeholder=t("admin_search"),
@@ -157,22 +161,17 @@ def admin_users() -> rx.Component:
         ),
         error_callout(AdminUsersState.error, "admin-error"),
         notice_callout(AdminUsersState.notice, "admin-notice"),
-        rx.box(
-            rx.table.root(
-                _header(
-                    "admin_col_email",
-                    "admin_col_role",
-                    "admin_plan",
-                    "admin_credits",
-                    "admin_storage",
-                    "admin_col_joined",
-                ),
-                rx.table.body(rx.foreach(AdminUsersState.rows, _user_row)),
-                width="100%",
-                id="admin-users-table",
+        card_table(
+            header(
+                "admin_col_email",
+                "admin_col_role",
+                "admin_plan",
+                "admin_credits",
+                "admin_storage",
+                "admin_col_joined",
             ),
-            overflow_x="auto",
-            width="100%",
+            rx.table.body(rx.foreach(AdminUsersState.rows, _user_row)),
+            table_id="admin-users-table",
         ),
         rx.cond(AdminUsersState.total == 0, rx.text(t("admin_no_users"), color_scheme="gray")),
         pager(AdminUsersState.page, AdminUsersState.pages, AdminUsersState.go_to_page),
@@ -196,17 +195,22 @@ def _cost_input(row: ModelRow, value: rx.Var, handler) -> rx.Component:
 
 def _model_row(row: ModelRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(
-            rx.vstack(rx.text(row.name, weight="medium"), rx.code(row.key, size="1"), spacing="1")
+        cell(
+            "",
+            rx.vstack(rx.text(row.name, weight="medium"), rx.code(row.key, size="1"), spacing="1"),
         ),
-        rx.table.cell(row.app_id),
-        rx.table.cell(rx.badge(row.tier, variant="soft")),
-        rx.table.cell(_cost_input(row, row.credit_cost, AdminModelsState.set_credit_cost)),
-        rx.table.cell(_cost_input(row, row.quota_cost, AdminModelsState.set_quota_cost)),
-        rx.table.cell(
+        cell("admin_col_app", row.app_id),
+        cell("admin_col_tier", rx.badge(row.tier, variant="soft")),
+        cell(
+            "admin_col_credits",
+            _cost_input(row, row.credit_cost, AdminModelsState.set_credit_cost),
+        ),
+        cell("admin_col_quota", _cost_input(row, row.quota_cost, AdminModelsState.set_quota_cost)),
+        cell(
+            "admin_col_enabled",
             rx.switch(
                 checked=row.enabled, on_change=lambda on: AdminModelsState.set_enabled(row.key, on)
-            )
+            ),
         ),
         class_name="admin-model-row",
     )
@@ -224,22 +228,17 @@ def admin_models() -> rx.Component:
         ),
         error_callout(AdminModelsState.error, "models-error"),
         notice_callout(AdminModelsState.notice, "models-notice"),
-        rx.box(
-            rx.table.root(
-                _header(
-                    "admin_col_model",
-                    "admin_col_app",
-                    "admin_col_tier",
-                    "admin_col_credits",
-                    "admin_col_quota",
-                    "admin_col_enabled",
-                ),
-                rx.table.body(rx.foreach(AdminModelsState.rows, _model_row)),
-                width="100%",
-                id="admin-models-table",
+        card_table(
+            header(
+                "admin_col_model",
+                "admin_col_app",
+                "admin_col_tier",
+                "admin_col_credits",
+                "admin_col_quota",
+                "admin_col_enabled",
             ),
-            overflow_x="auto",
-            width="100%",
+            rx.table.body(rx.foreach(AdminModelsState.rows, _model_row)),
+            table_id="admin-models-table",
         ),
         spacing="4",
         width="100%",
@@ -297,17 +296,10 @@ def admin_payments() -> rx.Component:
             align="center",
         ),
         error_callout(AdminPaymentsState.error, "admin-payments-error"),
-        rx.box(
-            rx.table.root(
-                payment_header(with_email=True),
-                rx.table.body(
-                    rx.foreach(AdminPaymentsState.rows, lambda row: payment_row(row, True))
-                ),
-                width="100%",
-                id="admin-payments-table",
-            ),
-            overflow_x="auto",
-            width="100%",
+        card_table(
+            payment_header(with_email=True),
+            rx.table.body(rx.foreach(AdminPaymentsState.rows, lambda row: payment_row(row, True))),
+            table_id="admin-payments-table",
         ),
         rx.cond(AdminPaymentsState.total == 0, rx.text(t("payments_empty"), color_scheme="gray")),
         pager(AdminPaymentsState.page, AdminPaymentsState.pages, AdminPaymentsState.go_to_page),
@@ -337,7 +329,7 @@ def admin_queues() -> rx.Component:
         error_callout(AdminQueuesState.error, "queues-error"),
         notice_callout(AdminQueuesState.notice, "queues-notice"),
         rx.table.root(
-            _header("admin_queue", "admin_queued", "admin_started", "admin_failed"),
+            header("admin_queue", "admin_queued", "admin_started", "admin_failed"),
             rx.table.body(
                 rx.foreach(
                     AdminQueuesState.queues, lambda q: row(q.name, q.queued, q.started, q.failed)

@@ -10,6 +10,17 @@ from lumiku.components.text import t
 from lumiku.state.auth import AuthState, DevOutboxState, VerifyEmailState
 
 
+def _result(icon: str, color: str, ok: str) -> rx.Component:
+    return rx.callout(
+        VerifyEmailState.message,
+        icon=icon,
+        color_scheme=color,
+        id="verify-result",
+        data_ok=ok,
+        width="100%",
+    )
+
+
 @page(routes.VERIFY_EMAIL, "Email confirmation · Lumiku", on_load=VerifyEmailState.load)
 def verify_email() -> rx.Component:
     return shell(
@@ -19,13 +30,10 @@ def verify_email() -> rx.Component:
                     rx.heading(t("verify_title"), size="6", as_="h1"),
                     rx.cond(
                         VerifyEmailState.done,
-                        rx.callout(
-                            VerifyEmailState.message,
-                            icon=rx.cond(VerifyEmailState.ok, "circle-check", "triangle-alert"),
-                            color_scheme=rx.cond(VerifyEmailState.ok, "green", "red"),
-                            id="verify-result",
-                            data_ok=rx.cond(VerifyEmailState.ok, "yes", "no"),
-                            width="100%",
+                        rx.cond(  # two fixed icons: an icon chosen by a state value
+                            VerifyEmailState.ok,  # loads Lucide's whole icon map (240 kB)
+                            _result("circle-check", "green", "yes"),
+                            _result("triangle-alert", "red", "no"),
                         ),
                         rx.hstack(rx.spinner(), rx.text(t("verify_checking"))),
                     ),
@@ -58,9 +66,22 @@ def _mail(row) -> rx.Component:
             rx.text(row.recipient, size="2", color_scheme="gray", class_name="outbox-to"),
             rx.cond(
                 row.link != "",
-                rx.link(row.link, href=row.link, class_name="outbox-link", size="2"),
+                rx.link(
+                    row.link,
+                    href=row.link,
+                    class_name="outbox-link",
+                    size="2",
+                    word_break="break-all",  # a long link wraps on a phone
+                ),
             ),
-            rx.el.pre(row.text, style={"white_space": "pre-wrap", "font_size": "0.85rem"}),
+            rx.el.pre(
+                row.text,
+                style={
+                    "white_space": "pre-wrap",
+                    "word_break": "break-all",
+                    "font_size": "0.85rem",
+                },
+            ),
             spacing="2",
             width="100%",
         ),

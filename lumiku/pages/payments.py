@@ -11,6 +11,7 @@ from lumiku.components.layout import signed_in_page
 from lumiku.components.navigation import back_link
 from lumiku.components.pager import pager
 from lumiku.components.payments import payment_header, payment_row, status_badge
+from lumiku.components.tables import card_table
 from lumiku.components.text import t
 from lumiku.state.payments import MyPaymentsState, PaymentState
 
@@ -93,15 +94,10 @@ def payment() -> rx.Component:
 def my_payments() -> rx.Component:
     return rx.vstack(
         rx.heading(t("payments_title"), size="7", as_="h1"),
-        rx.box(
-            rx.table.root(
-                payment_header(),
-                rx.table.body(rx.foreach(MyPaymentsState.rows, lambda row: payment_row(row))),
-                width="100%",
-                id="payments-table",
-            ),
-            overflow_x="auto",
-            width="100%",
+        card_table(
+            payment_header(),
+            rx.table.body(rx.foreach(MyPaymentsState.rows, lambda row: payment_row(row))),
+            table_id="payments-table",
         ),
         rx.cond(
             MyPaymentsState.loaded & (MyPaymentsState.rows.length() == 0),

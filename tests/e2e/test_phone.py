@@ -1,0 +1,142 @@
+"""Every page of the app at phone width (390×844) and on a laptop (1280×800), in both languages:
+nothing may scroll the document sideways, and at phone width nothing may stick out of the screen
+unless it sits in a box that visibly scrolls. A screenshot of each page goes to a folder the test
+prints (and to /tmp/lumiku-screens/<lang>-<width>-<page>.png when LUMIKU_SCREENSHOTS is set)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+import lumiku.pages  # noqa: F401 - records every page in PAGES
+from lumiku import routes
+from lumiku.components.layout import PAGES
+from lumiku.services import auth, billing
+from lumiku.services.video_mixer import projects
+from tests.e2e.browser import overflow_report, settle_page, shows, signed_in
+from tests.factories import PASSWORD, register
+
+PHONE, LAPTOP = (390, 844), (1280, 800)
+# Pages anyone may open; every other page is visited signed in (as an admin, to reach them all).
+PUBLIC = {"/", "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/verify-email"}
+PUBLIC |= {"/dev/outbox"}
+COPY_TO = Path("/tmp/lumiku-screens")
+# Lists the user has rows in: they must be seen (on phones as cards), not only fit.
+ROWS = {
+    "/credits": ".ledger-row",
+    "/payments": ".payment-row",
+    "/admin/payments": ".payment-row",
+    "/admin/users": ".admin-user-row",
+    "/admin/models": ".admin-model-row",
+}
+
+
+@pytest.fixture(scope="module")
+def people(base_url, duitku):
+    """An admin with history: ledger entries, a paid order and a Video Mixer project."""
+    signed = register(1, prefix=f"phone-{uuid.uuid4().hex[:6]}-", name="Sari Wulandari Kusuma")
+    from lumiku.services import users
+
+    users.assign_role(signed.user.id, "admin")
+    me = signed.user.id
+    billing.add_credits(me, 250, "grant", f"phone-grant-{me}", "Kompensasi gangguan layanan")
+    billing.add_credits(me, -40, "adjustment", f"phone-adj-{me}", "Koreksi saldo bulan lalu")
+    billing.add_credits(me, 1_500, "purchase", f"phone-buy-{me}", "Paket Kreator 1.500 kredit")
+    order_id = _paid_order(me, duitku, base_url)
+    project = projects.create_project(me, "Promo Lebaran untuk semua toko", "Video pendek")
+    _mail_with_a_long_link(signed.user.email, base_url)
+    return {"email": signed.user.email, "password": PASSWORD, "token": signed.token}, {
+        routes.PAYMENT: f"/payments/{order_id}",
+        "/apps/video-mixer/[vm_project]": f"/apps/video-mixer/{project}",
+    }
+
+
+def _mail_with_a_long_link(to: str, base_url: str) -> None:
+    """The development outbox shows whole links; one as long as a real reset link must wrap."""
+    from lumiku.services import mail
+
+    link = f"{base_url}/reset-password?token={'x' * 43}"
+    mail.send(mail.Mail(to=to, subject="Atur ulang kata sandi", text=link, html=""))
+
+
+def _paid_order(user_id: int, duitku, base_url: str) -> str:
+    """A real order through the local Duitku, paid: as the buy dialog and the callback make one."""
+    from lumiku.services import payments
+    from lumiku.settings import get_settings
+
+    env = {
+        "PUBLIC_URL": base_url,
+        "DUITKU_MERCHANT_CODE": duitku.merchant_code,
+        "DUITKU_API_KEY": duitku.api_key,
+        "DUITKU_BASE_URL": duitku.url,
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        get_settings.cache_clear()
+        try:
+            item = payments.catalogue()[0]
+            checkout = payments.checkout(user_id, item.type, item.id, f"phone-{uuid.uuid4().hex}")
+            duitku.pay(checkout.payment_url.split("reference=")[1], "00")
+        finally:
+            get_settings.cache_clear()
+    return checkout.merchant_order_id
+
+
+def _url(route: str, real: dict[str, str]) -> str:
+    if route in real:
+        return real[route]
+    assert "[" not in route, f"{route}: the phone test needs a real id for this dynamic route"
+    return route
+
+
+def _name(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")[:60] or "landing"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("size", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_every_page_fits_the_screen(
+    browser: Browser, base_url: str, people, lang: str, size, tmp_path
+):
+    user, real = people
+    auth.change_language(auth.resolve(user["token"]), lang)  # what signing in brings back
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(f"window.localStorage.setItem('lumiku_lang', {lang!r})")
+    page = context.new_page()
+    folder = tmp_path / "screens"
+    folder.mkdir()
+    print(f"\nscreenshots: {folder}")
+    copy = os.environ.get("LUMIKU_SCREENSHOTS")
+    if copy:
+        COPY_TO.mkdir(exist_ok=True)
+    routes_all = [p["route"] for p in PAGES]
+    assert set(routes_all) >= PUBLIC, PUBLIC - set(routes_all)
+    visits = [(r, False) for r in routes_all if r in PUBLIC]
+    visits += [(r, True) for r in routes_all if r not in PUBLIC]
+    problems: list[str] = []
+    signed = False
+    for route, needs_user in visits:
+        if needs_user and not signed:
+            signed_in(page, base_url, user)
+            signed = True
+        path = _url(route, real)
+        settle_page(page, f"{base_url}{path}", signed_in=needs_user)
+        shot = folder / f"{lang}-{width}-{_name(path)}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        if copy:
+            shutil.copy(shot, COPY_TO / shot.name)
+        report = overflow_report(page, check_elements=width <= PHONE[0])
+        if route in ROWS and not shows(page, ROWS[route]):
+            report = "; ".join(filter(None, [report, f"no {ROWS[route]} to be seen"]))
+        if report:
+            problems.append(f"{path} ({lang}, {width}px): {report}")
+    context.close()
+    assert not problems, "pages that do not fit the screen:\n" + "\n".join(problems)
