@@ -82,15 +82,9 @@ async def download_zip(request: Request) -> Response:
         view = await asyncio.to_thread(generations.get, user_id, generation_id)
     except NotFound:
         return _not_found()
-    entries = [
-        (f"{view.app_id}-{item.index + 1:03d}.{item.file.key.rsplit('.', 1)[-1]}", item.file.key)
-        for item in view.items
-        if item.file
-    ]
+    entries = [(item.file.original_name, item.file.key) for item in view.items if item.file]
     if not entries:
         return _not_found()
-    headers = {
-        **SECURITY_HEADERS,
-        "Content-Disposition": f'attachment; filename="lumiku-{generation_id[:8]}.zip"',
-    }
+    disposition = f'attachment; filename="{view.zip_name}"'
+    headers = {**SECURITY_HEADERS, "Content-Disposition": disposition}
     return StreamingResponse(_zip_stream(entries), media_type="application/zip", headers=headers)

@@ -63,7 +63,11 @@ def _item(item: WorkItem) -> rx.Component:
             rx.cond(
                 item.error != "",
                 rx.text(item.error, size="1", color="red"),
-                rx.progress(value=item.progress, width="8rem"),
+                rx.cond(  # a cancelled item stopped where it was: no bar left half full
+                    item.status == "cancelled",
+                    rx.text(t("work_status_cancelled"), size="1", color_scheme="gray"),
+                    rx.progress(value=item.progress, width="8rem"),
+                ),
             ),
         ),
         rx.cond(
@@ -72,8 +76,8 @@ def _item(item: WorkItem) -> rx.Component:
                 rx.icon("refresh-cw", size=14),
                 size="1",
                 variant="ghost",
-                aria_label="make this one again",
-                title="make this one again",
+                aria_label=t("work_regenerate_hint"),
+                title=t("work_regenerate_hint"),
                 class_name="item-regenerate",
                 on_click=WorkState.ask_regenerate(item.generation_id, item.index),
             ),
@@ -98,13 +102,20 @@ def _actions(work: WorkCard) -> rx.Component:
         ),
         rx.cond(
             work.active,
-            rx.button(
-                t("work_cancel"),
-                size="2",
-                variant="outline",
-                color_scheme="red",
-                class_name="work-cancel",
-                on_click=WorkState.cancel(work.id),
+            confirm_dialog(  # paid work: one stray click must not stop it
+                title_key="work_cancel_confirm_title",
+                body_key="work_cancel_confirm_body",
+                confirm_key="work_cancel_confirm_go",
+                cancel_key="work_cancel_confirm_keep",
+                on_confirm=WorkState.cancel(work.id),
+                confirm_id="confirm-cancel",
+                trigger=rx.button(
+                    t("work_cancel"),
+                    size="2",
+                    variant="outline",
+                    color_scheme="red",
+                    class_name="work-cancel",
+                ),
             ),
         ),
         rx.cond(
@@ -152,7 +163,10 @@ def work_card(work: WorkCard) -> rx.Component:
                 width="100%",
                 spacing="2",
             ),
-            rx.progress(value=work.progress, width="100%", class_name="work-progress"),
+            rx.cond(  # the stored progress of a cancelled or failed batch is 100: no full bar
+                (work.status != "cancelled") & (work.status != "failed"),
+                rx.progress(value=work.progress, width="100%", class_name="work-progress"),
+            ),
             rx.hstack(
                 rx.text(work.items_text, size="2"),
                 rx.text(work.cost_text, size="2", color_scheme="gray"),

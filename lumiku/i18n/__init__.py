@@ -81,6 +81,8 @@ def _show(value: object, lang: str) -> object:
         return format_datetime(value, lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value, lang)
+    if isinstance(value, float):
+        return format_decimal(value, lang)
     return value
 
 
@@ -88,6 +90,14 @@ def format_number(value: int, lang: str) -> str:
     """1.500 in Indonesian, 1,500 in English."""
     grouped = f"{value:,}"
     return grouped.replace(",", ".") if lang == "id" else grouped
+
+
+def format_decimal(value: float, lang: str) -> str:
+    """0,5 and 1.234,5 in Indonesian, 0.5 and 1,234.5 in English (at most two decimals)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if lang != "id":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def format_rupiah(value: int) -> str:

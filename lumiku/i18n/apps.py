@@ -1,6 +1,9 @@
-"""The dashboard's one-line description of each of the eight apps (`app_<name>_desc`)."""
+"""The dashboard's one-line description of each of the eight apps (`app_<name>_desc`), and what
+an app's outputs are called where the plans page counts them (`app_<name>_outputs`)."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "app_outputs": {"id": "hasil", "en": "results"},  # an app without its own word
+    "app_video_mixer_outputs": {"id": "video", "en": "videos"},
     "app_avatar_creator_desc": {
         "id": "Buat avatar AI lengkap dengan persona untuk brand Anda.",
         "en": "Create AI avatars with a full persona for your brand.",

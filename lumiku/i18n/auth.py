@@ -16,8 +16,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "submit_sign_up": {"id": "Buat akun", "en": "Create account"},
     "no_account": {"id": "Baru di Lumiku?", "en": "New to Lumiku?"},
     "show_password": {"id": "Tampilkan kata sandi", "en": "Show password"},
+    "sign_in_required": {
+        "id": "Masuk dulu untuk membuka halaman itu.",
+        "en": "Sign in first to open that page.",
+    },
     "session_ended": {
-        "id": "Sesi Anda telah berakhir. Silakan masuk lagi.",
+        "id": "Sesi Anda sudah berakhir. Silakan masuk lagi.",
         "en": "Your session has ended. Please sign in again.",
     },
     "signed_out": {"id": "Anda sudah keluar.", "en": "You are signed out."},

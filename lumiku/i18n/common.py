@@ -21,8 +21,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Something went wrong on our side. Please try again.",
     },
     "parameter_invalid": {
-        "id": "Nilai {name} tidak valid.",
-        "en": "The value of {name} is not valid.",
+        "id": "{name}: nilainya tidak valid.",
+        "en": "{name}: this value is not valid.",
     },
     "parameter_out_of_range": {
         "id": "{name} harus antara {low} dan {high}.",
@@ -33,4 +33,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose between 1 and {max} results.",
     },
     "field_required": {"id": "Isi {name}.", "en": "Fill in the {name}."},
+    # what an error calls a parameter (`field_<name>`; an app's settings use `<app>_opt_<name>`)
+    "field_mb": {"id": "Kuota penyimpanan (MB)", "en": "Storage quota (MB)"},
+    "field_duration": {"id": "Durasi", "en": "Duration"},
+    "field_width": {"id": "Lebar", "en": "Width"},
+    "field_height": {"id": "Tinggi", "en": "Height"},
+    "field_params": {"id": "Parameter", "en": "Parameters"},
+    "field_settings": {"id": "Pengaturan", "en": "Settings"},
+    "field_status": {"id": "Status", "en": "Status"},
+    "field_enabled": {"id": "Aktif", "en": "Enabled"},
+    "field_credit_cost": {"id": "Harga (kredit)", "en": "Price (credits)"},
+    "field_quota_cost": {"id": "Harga (kuota)", "en": "Price (quota)"},
+    "field_step": {"id": "Arah pindah", "en": "Move direction"},
 }

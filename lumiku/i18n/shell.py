@@ -1,6 +1,7 @@
 """The page shell: navigation, the menu and other words of the layout."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "language_switch": {"id": "Bahasa", "en": "Language"},
     # the banner for an unconfirmed email address
     "unverified_banner": {
         "id": (

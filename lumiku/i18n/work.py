@@ -29,7 +29,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "work_delete": {"id": "Hapus", "en": "Delete"},
     "work_delete_confirm_title": {"id": "Hapus karya ini?", "en": "Delete this work?"},
     "work_delete_confirm_body": {
-        "id": "File-filenya dihapus permanen dan ruangnya dibebaskan.",
+        "id": "Semua filenya dihapus permanen, dan ruang penyimpanan Anda lega lagi.",
         "en": "Its files are removed for good and their space is freed.",
     },
     "work_deleted": {"id": "Dihapus.", "en": "Deleted."},
@@ -84,4 +84,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sedang dibuat lagi: muncul paling atas.",
         "en": "Making it again: it appears at the top.",
     },
+    "work_cancel_confirm_title": {"id": "Hentikan pekerjaan ini?", "en": "Stop this work?"},
+    "work_cancel_confirm_body": {
+        "id": (
+            "Hasil yang belum jadi dihentikan dan harganya dikembalikan ke saldo Anda. Hasil yang "
+            "sudah jadi tetap Anda simpan, dan hanya itu yang dibayar."
+        ),
+        "en": (
+            "Results not made yet are stopped and their price goes back to your balance. Finished "
+            "results stay yours, and only those are paid for."
+        ),
+    },
+    "work_cancel_confirm_go": {"id": "Ya, hentikan", "en": "Yes, stop it"},
+    "work_cancel_confirm_keep": {"id": "Lanjutkan", "en": "Keep going"},
+    "work_regenerate_hint": {"id": "Buat hasil ini sekali lagi", "en": "Make this one again"},
 }

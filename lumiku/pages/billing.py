@@ -10,28 +10,31 @@ from lumiku.components.forms import card, error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
 from lumiku.components.payments import buy_credits, buy_dialog, subscribe_button
+from lumiku.components.tables import card_table, cell
 from lumiku.components.text import t
 from lumiku.services.billing import KINDS
 from lumiku.state.billing import CreditsState, EntryRow, PlanCard, PlansState, QuotaMeter
 from lumiku.state.live import WalletState
 from lumiku.state.payments import BuyState
 
-WIDE_ONLY, PHONE_ONLY = ["none", "table-cell"], ["block", "none"]
+PHONE_ONLY = ["block", "none"]
 
 
 def _entry(row: EntryRow) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(row.date, white_space="nowrap", display=WIDE_ONLY),
-        rx.table.cell(
+        cell("", row.date, white_space="nowrap", wide_only=True),
+        cell(
+            "",
             rx.vstack(
                 rx.badge(row.kind, variant="soft"),
                 rx.cond(row.description != "", rx.text(row.description, size="2")),
                 rx.cond(row.note != "", rx.text(row.note, size="1", color_scheme="gray")),
                 rx.text(row.date, size="1", color_scheme="gray", display=PHONE_ONLY),
                 spacing="1",
-            )
+            ),
         ),
-        rx.table.cell(
+        cell(
+            "col_amount",
             rx.text(
                 row.amount,
                 color=rx.cond(row.positive, rx.color("green", 11), rx.color("red", 11)),
@@ -39,7 +42,7 @@ def _entry(row: EntryRow) -> rx.Component:
             ),
             text_align="right",
         ),
-        rx.table.cell(row.balance_after, text_align="right"),
+        cell("col_balance", row.balance_after, text_align="right"),
         class_name="ledger-row",
     )
 
@@ -104,22 +107,17 @@ def credits() -> rx.Component:
                 spacing="3",
                 wrap="wrap",
             ),
-            rx.box(
-                rx.table.root(
-                    rx.table.header(
-                        rx.table.row(
-                            rx.table.column_header_cell(t("col_date"), display=WIDE_ONLY),
-                            rx.table.column_header_cell(t("col_description")),
-                            rx.table.column_header_cell(t("col_amount"), text_align="right"),
-                            rx.table.column_header_cell(t("col_balance"), text_align="right"),
-                        )
-                    ),
-                    rx.table.body(rx.foreach(CreditsState.rows, _entry)),
-                    width="100%",
-                    id="ledger",
+            card_table(
+                rx.table.header(
+                    rx.table.row(
+                        rx.table.column_header_cell(t("col_date")),
+                        rx.table.column_header_cell(t("col_description")),
+                        rx.table.column_header_cell(t("col_amount"), text_align="right"),
+                        rx.table.column_header_cell(t("col_balance"), text_align="right"),
+                    )
                 ),
-                overflow_x="auto",
-                width="100%",
+                rx.table.body(rx.foreach(CreditsState.rows, _entry)),
+                table_id="ledger",
             ),
             rx.cond(
                 CreditsState.loaded & (CreditsState.total == 0),
@@ -149,7 +147,12 @@ def _plan(plan: PlanCard) -> rx.Component:
                 align="baseline",
             ),
             rx.text(plan.daily, " · ", plan.monthly, size="2"),
-            rx.text(t("plans_models"), ": ", plan.models, size="2", color_scheme="gray"),
+            rx.vstack(
+                rx.text(t("plans_apps"), size="2", weight="medium"),
+                rx.foreach(plan.apps, lambda line: rx.text(line, size="2", color_scheme="gray")),
+                spacing="0",
+                class_name="plan-apps",
+            ),
             rx.cond(
                 plan.current,
                 rx.fragment(),

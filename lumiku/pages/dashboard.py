@@ -130,6 +130,38 @@ def _visible(app: plugins.AppPlugin) -> rx.Component:
     return rx.cond(shown, app_card(app))
 
 
+def _get_started() -> rx.Component:
+    """A new user's first screen: three steps through the first built app, and a button to it."""
+    app = next((a for a in plugins.dashboard_apps() if not a.coming_soon), None)
+    if app is None:
+        return rx.fragment()
+    steps = [
+        t("get_started_step_open", app=app.name),
+        t("get_started_step_clips"),
+        t("get_started_step_results"),
+    ]
+    return rx.cond(
+        DashboardState.loaded & ~DashboardState.has_work,
+        card(
+            rx.hstack(
+                rx.icon("rocket", size=18),
+                rx.text(t("get_started_title"), weight="bold"),
+                align="center",
+            ),
+            rx.el.ol(
+                *[rx.el.li(rx.text(step, size="2")) for step in steps],
+                style={"padding_left": "1.25rem", "display": "grid", "gap": "0.35rem"},
+            ),
+            rx.link(
+                rx.button(rx.icon(app.icon, size=16), t("get_started_go", app=app.name)),
+                href=app.route,
+                id="get-started-go",
+            ),
+            id="get-started",
+        ),
+    )
+
+
 @signed_in_page(routes.DASHBOARD, "Dashboard", on_load=DashboardState.load)
 def dashboard() -> rx.Component:
     return rx.vstack(
@@ -138,6 +170,7 @@ def dashboard() -> rx.Component:
             rx.text(t("dashboard_subtitle"), color_scheme="gray"),
             spacing="1",
         ),
+        _get_started(),
         rx.grid(
             _wallet_card(),
             _recent_work_card(),

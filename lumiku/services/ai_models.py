@@ -76,11 +76,32 @@ def visible_app_ids(user_id: int) -> list[str]:
     return [app.id for app in plugins.dashboard_apps(user.role) if app.id in usable]
 
 
-def models_by_tier() -> dict[str, list[str]]:
-    """For the plans page: the enabled models each tier adds."""
+@dataclass(frozen=True)
+class AppAllowance:
+    """What a plan's tier gives in one app, for the plans page: the quota one output takes with
+    the cheapest enabled model the tier unlocks (None: no model of the app at this tier)."""
+
+    app_id: str
+    name: str
+    coming_soon: bool
+    quota_per_output: int | None
+
+
+def allowances_by_tier() -> dict[str, list[AppAllowance]]:
+    """For every tier, each dashboard app in order with what the tier unlocks in it."""
     with session_scope() as db:
         models = enabled_models(db)
-    return {tier: [m.name for m in models if m.tier == tier] for tier in TIERS}
+    apps = [plugins.BY_ID.get(app.id, app) for app in plugins.dashboard_apps()]
+    result: dict[str, list[AppAllowance]] = {}
+    for tier in TIERS:
+        rows = []
+        for app in apps:
+            costs = [
+                m.quota_cost for m in models if m.app_id == app.id and tier_allows(tier, m.tier)
+            ]
+            rows.append(AppAllowance(app.id, app.name, app.coming_soon, min(costs, default=None)))
+        result[tier] = rows
+    return result
 
 
 def usable_model(db: Session, user: User, app_id: str, model_key: str) -> AIModel:

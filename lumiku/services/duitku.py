@@ -19,6 +19,16 @@ import httpx
 
 from lumiku.settings import Settings, get_settings
 
+# Duitku's payment method codes (`paymentCode` in the callback), shared/reference/duitku.md
+# section 6, plus the retired codes older orders may carry. Their names, as a buyer knows them,
+# are the messages `payment_method_<code>` (lumiku/i18n/payments.py).
+PAYMENT_METHODS = (
+    *("VC", "BC", "M2", "VA", "I1", "B1", "BT", "A1", "AG", "NC", "BR", "S1", "DM", "BV"),
+    *("FT", "IR", "OV", "SA", "LF", "LA", "DA", "SL", "OL", "SP", "NQ", "GQ", "SQ"),
+    *("DN", "AT", "JP", "T1", "T2", "T3"),
+    *("BK", "MG", "A2", "LQ", "DQ", "M1"),  # retired
+)
+
 HOSTS = {  # (POP host for createInvoice, webapi host for transactionStatus)
     "sandbox": ("https://api-sandbox.duitku.com", "https://sandbox.duitku.com"),
     "production": ("https://api-prod.duitku.com", "https://passport.duitku.com"),

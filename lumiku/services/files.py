@@ -21,7 +21,7 @@ from lumiku.services.storage import get_storage
 from lumiku.settings import get_settings
 
 LINK_SECONDS = 300
-FILES_PER_UPLOAD = 10  # the most files one upload request may carry
+FILES_PER_UPLOAD = 30  # the most files one upload request may carry
 
 
 def limit_bytes(kind: str) -> int:

@@ -11,15 +11,18 @@ line. Cancel, retry-failed, delete and a reconciler for work whose worker died c
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import shutil
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from rq import Callback, Retry
 from sqlmodel import Session, func, select
@@ -31,6 +34,7 @@ from lumiku.services import billing, events, files, queues
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.redis_client import get_redis
+from lumiku.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,7 @@ class ItemContext:
     params: dict[str, Any]
     settings: dict[str, Any]
     workdir: Path
+    file_stem: str = "output"  # what the output is called: see file_stem()
     _sent: float = 0.0
     _saved: float = 0.0
     _last: int = -1
@@ -115,6 +120,26 @@ def _cancel_key(generation_id: str) -> str:
     return f"lumiku:cancel:{generation_id}"
 
 
+def file_stem(generation: Generation) -> str:
+    """Downloads are named after what was made, and when: `promo-lebaran-2026-12-01` (the name
+    the app gave, else the app's), so a folder of downloads sorts and reads by project and day."""
+    plugin = plugins.get(generation.app_id)
+    named = generation.settings.get("output_name") or (plugin.name if plugin else "lumiku")
+    ascii_name = unicodedata.normalize("NFKD", str(named)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].rstrip("-")
+    return f"{slug or generation.app_id}-{_local(generation.created_at):%Y-%m-%d}"
+
+
+def zip_name(generation: Generation) -> str:
+    """The batch's ZIP: its outputs' stem and the time it was asked for, so two batches of one
+    project and day do not overwrite each other."""
+    return f"{file_stem(generation)}-{_local(generation.created_at):%H%M}.zip"
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo(get_settings().timezone))
+
+
 def item_prices(total: int, count: int) -> list[int]:
     """Splits a hold across items so that they add up exactly (the first ones take the cents)."""
     base, rest = divmod(total, count)
@@ -135,9 +160,11 @@ def submit(
     price_params: dict[str, Any],
     key: str,
     project_id: str = "",
+    name: str = "",
 ) -> str:
     """Holds the price and creates the generation in one transaction, then enqueues its items.
-    Replaying `key` (a double click) returns the same generation."""
+    Replaying `key` (a double click) returns the same generation. Outputs are named after
+    `name` (a project's, say), the day and their number."""
     if not isinstance(items, list) or not 1 <= len(items) <= MAX_ITEMS:
         raise ServiceError("quantity_invalid", max=MAX_ITEMS)
     with session_scope() as db:
@@ -179,7 +206,7 @@ def submit(
                 project_id=project_id[:64],
                 title=title[:200],
                 model_key=model_key,
-                settings={**settings, "price_params": price_params},
+                settings={**settings, "price_params": price_params, "output_name": name[:80]},
                 hold_id=reservation.hold_id,
                 unit=reservation.unit,
                 price_per_item=prices[0],
@@ -296,6 +323,7 @@ def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
             params=dict(item.params),
             settings=dict(generation.settings),
             workdir=Path(),
+            file_stem=file_stem(generation),
         )
     _announce(context)
     if outcome != "cancelled":
@@ -314,9 +342,8 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
     try:
         output = runner_for(ctx.app_id)(ctx)
         key = f"outputs/{ctx.user_id}/{ctx.generation_id}/{ctx.index + 1:03d}{output.suffix}"
-        stored = files.store_output(
-            ctx.user_id, output, key, f"{ctx.app_id}-{ctx.index + 1:03d}{output.suffix}"
-        )
+        name = f"{ctx.file_stem}-{ctx.index + 1:02d}{output.suffix}"
+        stored = files.store_output(ctx.user_id, output, key, name)
         try:  # the item is paid for and marked done in one transaction, or neither
             with session_scope() as db:
                 hold_id = db.get(Generation, ctx.generation_id).hold_id
@@ -504,7 +531,7 @@ def retry_failed(user_id: int, generation_id: str, key: str) -> int:
             generation.settings.get("price_params", {}),
             quantity=len(failed),
             key=key,
-            description=f"{generation.title} (retry)",
+            description=f"{generation.title} ↻",  # ledger text carries no language
             reference=("generation", generation_id),
         )
         prices = item_prices(reservation.amount, len(failed))
@@ -534,7 +561,10 @@ def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
         if item is None:
             raise NotFound()
         params = {k: v for k, v in item.params.items() if k != "price"}
-        settings = {k: v for k, v in generation.settings.items() if k != "price_params"}
+        settings = {
+            k: v for k, v in generation.settings.items() if k not in ("price_params", "output_name")
+        }
+        name = generation.settings.get("output_name", "")
         price_params = generation.settings.get("price_params", {})
         app_id, model_key = generation.app_id, generation.model_key
         title, project_id = f"{generation.title} · #{index + 1}", generation.project_id
@@ -548,6 +578,7 @@ def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
         price_params=price_params,
         key=key,
         project_id=project_id,
+        name=name,
     )
 
 
@@ -676,6 +707,7 @@ class GenerationView:
     finished_at: datetime | None
     expires_at: datetime | None
     items: list[ItemView]
+    zip_name: str = ""  # what its ZIP download is called
 
 
 def _views(db: Session, generations: list[Generation]) -> list[GenerationView]:
@@ -709,6 +741,7 @@ def _views(db: Session, generations: list[Generation]) -> list[GenerationView]:
                 g.finished_at,
                 min(expiries) if expiries else None,
                 own,
+                zip_name(g),
             )
         )
     return views

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import reflex as rx
+from reflex.state import OnLoadInternalState
 
 from lumiku import routes
 from lumiku.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, format_datetime, tr
@@ -74,6 +75,24 @@ def _user_states() -> list[type[rx.State]]:
         if cls is not AuthState and not cls.__module__.startswith("reflex"):
             found.append(cls)
     return found
+
+
+# Every reason the app sends someone to the sign-in page with, and the notice that says why.
+SIGN_IN_REASONS = {
+    "required": "sign_in_required",  # a signed-out visitor opened a signed-in page
+    "expired": "session_ended",  # the tab's session ended (revoked, expired, password changed)
+    "signed-out": "signed_out",
+    "reset": "reset_done",  # a new password was chosen: every session ended
+}
+
+
+def sign_in_url(reason: str, next_path: str = "") -> str:
+    """The sign-in page with the notice for `reason` (one of SIGN_IN_REASONS) and, optionally,
+    where to go afterwards."""
+    if reason not in SIGN_IN_REASONS:
+        raise ValueError(f"no sign-in notice for {reason!r}")
+    url = f"{routes.SIGN_IN}?reason={reason}"
+    return f"{url}&next={quote(next_path, safe='/')}" if next_path else url
 
 
 async def signed_in_user(state: rx.State) -> tuple[AuthState, auth.CurrentUser | None]:
@@ -143,10 +162,12 @@ class AuthState(rx.State):
         await self._reset_user_states()
 
     def _to_sign_in(self) -> rx.event.EventSpec:
-        """After `_user()` found nobody: say whether a session ended or none existed."""
+        """After `_user()` found nobody: say whether a session ended or none existed, and come
+        back here (path and query) once signed in."""
         reason = "expired" if self._session_ended else "required"
-        next_path = quote(self.router.url.path or routes.DASHBOARD)
-        return rx.redirect(f"{routes.SIGN_IN}?reason={reason}&next={next_path}", replace=True)
+        url = self.router.url
+        target = (url.path or routes.DASHBOARD) + (f"?{url.query}" if url.query else "")
+        return rx.redirect(sign_in_url(reason, next_path=target), replace=True)
 
     def _client(self) -> tuple[str, str]:
         session = self.router.session
@@ -176,9 +197,7 @@ class AuthState(rx.State):
         """on_load of the sign-in and sign-up pages: a signed-in visitor goes to the dashboard."""
         self.error = ""
         reason = self.router.url.query_parameters.get("reason", "")
-        key = {"expired": "session_ended", "signed-out": "signed_out", "reset": "reset_done"}.get(
-            reason
-        )
+        key = SIGN_IN_REASONS.get(reason) if isinstance(reason, str) else None
         self.notice = tr(key, self.lang) if key else ""
         if self.token and await self._user() is not None:
             return rx.redirect(routes.DASHBOARD, replace=True)
@@ -235,7 +254,7 @@ class AuthState(rx.State):
         if self.token:
             await call(auth.sign_out, self.token)
         await self._end_session(ended=False)
-        return rx.redirect(f"{routes.SIGN_IN}?reason=signed-out", replace=True)
+        return rx.redirect(sign_in_url("signed-out"), replace=True)
 
     @rx.event
     async def resend_verification(self):
@@ -260,12 +279,18 @@ class AuthState(rx.State):
 
     @rx.event
     async def set_language(self, lang: str):
+        """Switches the tab's language (and the account's). Texts made on the server (dates,
+        history lines, plan cards, notices…) were made in the old language and are kept in
+        the states, so the page's on_load handlers, which load and format everything the page
+        shows, run again in the new one (the header's wallet is redrawn by the switch itself,
+        layout.CHANGE_LANGUAGE)."""
         if not isinstance(lang, str) or lang not in LANGUAGE_NAMES:
-            return
+            return None
         user = await self._user() if self.token else None  # it sets lang from the account
-        self.lang = lang
+        changed, self.lang = self.lang != lang, lang
         if user is not None:
             await call(auth.change_language, user, lang)
+        return OnLoadInternalState.on_load_internal if changed else None
 
 
 # ---------------------------------------------------------------- mailed-link pages
@@ -370,7 +395,7 @@ class ResetPasswordState(rx.State):
             self.busy = False
         if session.token:  # every session of the account has ended, this tab's too
             await session._end_session(ended=False)
-        yield rx.redirect(f"{routes.SIGN_IN}?reason=reset", replace=True)
+        yield rx.redirect(sign_in_url("reset"), replace=True)
 
 
 @dataclass

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from lumiku.i18n import tr
+from lumiku import plugins
+from lumiku.i18n import DEFAULT_LANGUAGE, tr
+from lumiku.i18n import MESSAGES as CATALOGUE
 from lumiku.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -28,9 +30,32 @@ async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     return await asyncio.to_thread(fn, *args, **kwargs)
 
 
+LABELLED_PARAMS = ("name",)  # a ServiceError value that names a parameter or a field
+
+
+def label_keys(name: str) -> list[str]:
+    """Where a parameter's label may be: `field_<name>`, then each app's `<app>_opt_<name>`
+    (the label its settings form shows)."""
+    name = name.lower()
+    apps = [app.id.replace("-", "_") for app in plugins.APPS]
+    return [f"field_{name}", *(f"{app}_opt_{name}" for app in apps)]
+
+
+def param_label(name: object, lang: str) -> object:
+    """A parameter shown by its label in the user's language ("Kecepatan terlambat", not
+    "speed_min"); anything without a label is shown as it is."""
+    if not isinstance(name, str):
+        return name
+    table = CATALOGUE.get(lang, CATALOGUE[DEFAULT_LANGUAGE])
+    return next((table[key] for key in label_keys(name) if key in table), name)
+
+
 def error_text(exc: Exception, lang: str) -> str:
     if isinstance(exc, ServiceError):
-        return tr(exc.code, lang, **exc.params)
+        params = {
+            k: param_label(v, lang) if k in LABELLED_PARAMS else v for k, v in exc.params.items()
+        }
+        return tr(exc.code, lang, **params)
     log.exception("unexpected error in a state handler", exc_info=exc)
     return tr("unexpected_error", lang)
 

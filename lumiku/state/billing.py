@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
+from lumiku.i18n import MESSAGES, format_datetime, format_number, format_rupiah, tr
 from lumiku.services import ai_models, billing, generations, subscriptions, usage
 from lumiku.state.auth import AuthState
 from lumiku.state.base import Caller, call, error_text, with_user
@@ -25,6 +25,42 @@ class EntryRow:
     note: str
 
 
+# Kinds whose stored description is generic (written once, in English, by the service): the
+# line shows the kind's label alone, in the reader's language.
+GENERIC_DESCRIPTIONS = ("welcome_bonus",)
+
+
+def settlement(r: billing.EntryView) -> tuple[str, str]:
+    """A settled hold's line (`capture` or `release`) as what happened to the credits held, in
+    message keys: (label, note). `amount` is what came back, `charged` what was kept."""
+    if r.kind == "release" or (r.kind == "capture" and r.charged == 0):
+        return "ledger_not_charged", "ledger_note_all_returned"
+    if r.amount == 0:
+        return "ledger_charged_in_full", "ledger_note_all_used"
+    return "ledger_charged_in_part", "ledger_note_part_returned"
+
+
+def entry_row(r: billing.EntryView, lang: str) -> EntryRow:
+    """One line of the credit history in `lang`: a label per kind, a note saying what a
+    settlement did ("Tidak ditagih", not "Ditagih 0"), and no generic English description."""
+    label, note = f"kind_{r.kind}", ""
+    if r.kind in ("capture", "release"):
+        label, note = settlement(r)
+    # a settlement that moved nothing shows a dash: the hold line above took the credits
+    signed = ("+" if r.amount > 0 else "") + format_number(r.amount, lang)
+    amount = "–" if r.amount == 0 else signed
+    return EntryRow(
+        id=r.id,
+        date=format_datetime(r.created_at, lang),
+        kind=tr(label, lang),
+        description="" if r.kind in GENERIC_DESCRIPTIONS else r.description,
+        amount=amount,
+        positive=r.amount >= 0,
+        balance_after=format_number(r.balance_after, lang),
+        note=tr(note, lang, charged=r.charged, returned=r.amount) if note else "",
+    )
+
+
 class CreditsState(rx.State):
     rows: list[EntryRow] = []
     usage: list[dict[str, str | int]] = []  # chart rows: app, credits, quota
@@ -39,21 +75,7 @@ class CreditsState(rx.State):
         user, lang = me.user, me.lang
         history = await call(billing.history, user.id, self.kind, self.page)
         self.page, self.pages, self.total = history.page, history.pages, history.total
-        self.rows = [
-            EntryRow(
-                id=r.id,
-                date=format_datetime(r.created_at, lang),
-                kind=tr(f"kind_{r.kind}", lang),
-                description=r.description,
-                amount=("+" if r.amount > 0 else "") + format_number(r.amount, lang),
-                positive=r.amount >= 0,
-                balance_after=format_number(r.balance_after, lang),
-                note=tr("ledger_charged", lang, charged=r.charged, returned=r.amount)
-                if r.kind == "capture"
-                else "",
-            )
-            for r in history.rows
-        ]
+        self.rows = [entry_row(r, lang) for r in history.rows]
         self.usage = [
             {"app": u.app_name, "credits": u.credits, "quota": u.quota}
             for u in await call(usage.last_30_days, user.id)
@@ -90,7 +112,7 @@ class PlanCard:
     per: str
     daily: str
     monthly: str
-    models: str
+    apps: list[str]  # what the plan gives in each app, in plain words
     free: bool
     current: bool
 
@@ -100,6 +122,28 @@ class QuotaMeter:
     label: str
     percent: int
     text: str
+
+
+def plan_apps(daily_quota: int, allowances: list[ai_models.AppAllowance], lang: str) -> list[str]:
+    """What a plan gives per app, in words a user of that app reads: "Video Mixer: hingga 100
+    video per hari" (the daily quota over the quota one output takes), "…: tidak termasuk" when
+    the plan's tier unlocks no model of the app, and one line naming the apps still to come."""
+    lines, coming = [], []
+    for app in allowances:
+        if app.coming_soon:
+            coming.append(app.name)
+        elif app.quota_per_output is None:
+            lines.append(tr("plans_app_not_included", lang, app=app.name))
+        elif app.quota_per_output == 0:
+            lines.append(tr("plans_app_unlimited", lang, app=app.name))
+        else:
+            unit_key = f"app_{app.app_id.replace('-', '_')}_outputs"
+            unit = tr(unit_key if unit_key in MESSAGES[lang] else "app_outputs", lang)
+            count = daily_quota // app.quota_per_output
+            lines.append(tr("plans_app_per_day", lang, app=app.name, n=count, unit=unit))
+    if coming:
+        lines.append(tr("plans_apps_coming", lang, apps=", ".join(coming)))
+    return lines
 
 
 class PlansState(rx.State):
@@ -116,7 +160,7 @@ class PlansState(rx.State):
     async def _load(self, me: Caller) -> None:
         user, lang = me.user, me.lang
         current = await call(subscriptions.current, user.id)
-        unlocked = await call(ai_models.models_by_tier)
+        allowances = await call(ai_models.allowances_by_tier)
         self.subscribed = current is not None
         self.current_name = current.plan_name if current else tr("plans_payg", lang)
         self.current_is_paid = bool(current and current.price_rupiah > 0)
@@ -138,7 +182,7 @@ class PlansState(rx.State):
                 per=tr(f"plans_per_{p.billing_cycle}", lang),
                 daily=tr("plans_daily", lang, n=p.daily_quota),
                 monthly=tr("plans_monthly", lang, n=p.monthly_quota),
-                models=", ".join(unlocked.get(p.tier, [])) or tr("plans_models_none", lang),
+                apps=plan_apps(p.daily_quota, allowances.get(p.tier, []), lang),
                 free=p.price_rupiah == 0,
                 current=bool(current and current.plan_id == p.id),
             )
@@ -201,6 +245,7 @@ class DashboardState(rx.State):
     visible_apps: list[str] = []
     recent: list[WorkCard] = []
     loaded: bool = False
+    has_work: bool = True  # until loaded: the first-run guide shows only to those with none
 
     async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
         if not self.loaded:
@@ -212,6 +257,7 @@ class DashboardState(rx.State):
         lang = (await self.get_state(AuthState)).lang
         page = await call(generations.list_for, user_id, page_size=3)
         self.recent = [card(view, user_id, lang) for view in page.rows]
+        self.has_work = page.total > 0
 
     @rx.event
     @with_user

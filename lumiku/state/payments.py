@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from lumiku import routes
-from lumiku.i18n import format_datetime, format_number, format_rupiah, tr
+from lumiku.i18n import MESSAGES, format_datetime, format_number, format_rupiah, tr
 from lumiku.services import payments, subscriptions, users
 from lumiku.services.errors import NotFound
 from lumiku.settings import get_settings
@@ -99,6 +99,13 @@ class BuyState(rx.State):
         yield rx.redirect(result.payment_url)  # another host: the same tab goes to Duitku
 
 
+def method_name(code: str, lang: str) -> str:
+    """How a buyer knows a Duitku payment method ("Permata Bank Virtual Account", not "BT");
+    a code Duitku adds later is shown as it came."""
+    key = f"payment_method_{code}"
+    return tr(key, lang) if key in MESSAGES[lang] else code
+
+
 class PaymentState(rx.State):
     """The receipt for one order; refreshed live when Duitku's news arrives."""
 
@@ -129,7 +136,7 @@ class PaymentState(rx.State):
         self.amount = format_rupiah(view.amount_rupiah)
         self.created = format_datetime(view.created_at, lang)
         self.paid_at = format_datetime(view.paid_at, lang) if view.paid_at else ""
-        self.reference, self.method = view.reference, view.payment_method
+        self.reference, self.method = view.reference, method_name(view.payment_method, lang)
         self.payment_url = view.payment_url if view.status == "pending" else ""
 
     @rx.event

@@ -100,6 +100,8 @@ def apply_progress(cards: list[WorkCard], fields: dict[str, str]) -> bool:
     for work in cards:
         if work.id != fields.get("generation"):
             continue
+        if work.status in (*generations.TERMINAL, "partly_succeeded"):
+            return True  # a late event from a batch that has ended (cancelled, say) changes nothing
         index = int(fields.get("item", "-1"))
         for item in work.outputs:
             if item.index == index + 1:

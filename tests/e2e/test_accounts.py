@@ -133,7 +133,7 @@ def test_a_session_revoked_elsewhere_fails_on_its_next_action(
     laptop.locator("#field-name").fill("Sari W.")
     laptop.locator("#name-form-save").click()
     expect(laptop).to_have_url(re.compile(r"/sign-in\?reason=expired"))
-    expect(laptop.locator("#sign-in-notice")).to_contain_text("Sesi Anda telah berakhir")
+    expect(laptop.locator("#sign-in-notice")).to_contain_text("Sesi Anda sudah berakhir")
 
     from lumiku.services import users
 

@@ -58,7 +58,7 @@ def test_the_header_follows_charges_made_elsewhere(
     billing.settle(hold.hold_id, "failed")
     expect(first.locator("#wallet")).to_contain_text("100")
     second.reload()
-    expect(second.locator(".ledger-row").first).to_contain_text("Pengembalian")
+    expect(second.locator(".ledger-row").first).to_contain_text("Tidak ditagih")
     expect(second.locator(".ledger-row").first).to_contain_text("Video Mixer · 5 videos")
 
 

@@ -64,4 +64,8 @@ def test_create_upload_generate_and_download(page: Page, base_url: str, user, tm
     with page.expect_download() as download:
         card.locator(".item-download").first.click()
     assert download.value.path().read_bytes()[4:8] == b"ftyp"
+    # named after the project and the day, not video-mixer-001.mp4 in every batch
+    assert re.fullmatch(
+        r"promo-lebaran-\d{4}-\d\d-\d\d-0[123]\.mp4", download.value.suggested_filename
+    )
     assert billing.balance(users.find_by_email(user["email"]).id) == 85

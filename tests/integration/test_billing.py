@@ -488,3 +488,107 @@ def test_every_balance_change_is_announced_after_commit(rds):
     assert [(e[1][b"user_id"], e[1][b"topic"]) for e in entries] == [
         (str(user_id).encode(), b"billing")
     ] * 2
+
+
+# ---------------------------------------------------------------- the history as a seller reads it
+
+
+def test_the_history_says_what_each_settlement_did_in_words():
+    """No "Ditagih 0": a settlement line says what happened to the credits held, and a generic
+    description (the welcome bonus's, stored in English) gives way to the kind's own label."""
+    from lumiku.state.billing import entry_row
+
+    user_id = new_user()
+    nothing = hold(user_id, 5, key="nothing")  # 10 held, nothing produced
+    billing.settle(nothing.hold_id, "failed")
+    everything = hold(user_id, 2, key="everything")  # 4 held, all produced
+    billing.capture(everything.hold_id, 4, "all")
+    billing.settle(everything.hold_id, "succeeded")
+    part = hold(user_id, 3, key="part")  # 6 held, one of three produced
+    billing.capture(part.hold_id, 2, "one")
+    billing.settle(part.hold_id, "succeeded")
+    rows = {r.id: r for r in billing.history(user_id).rows}
+    shown = {
+        lang: [
+            (row.kind, row.amount, row.note, row.description)
+            for row in map(lambda r: entry_row(r, lang), rows.values())
+        ]
+        for lang in ("id", "en")
+    }
+    assert shown["id"][:6] == [
+        (
+            "Ditagih sebagian",
+            "+4",
+            "2 kredit terpakai, sisa 4 kredit kembali ke saldo",
+            "Video Mixer · 3 videos",
+        ),
+        ("Dicadangkan", "-6", "", "Video Mixer · 3 videos"),
+        (
+            "Ditagih penuh",
+            "–",
+            "4 kredit yang dicadangkan terpakai semua",
+            "Video Mixer · 2 videos",
+        ),
+        ("Dicadangkan", "-4", "", "Video Mixer · 2 videos"),
+        (
+            "Tidak ditagih",
+            "+10",
+            "10 kredit yang dicadangkan kembali utuh ke saldo",
+            "Video Mixer · 5 videos",
+        ),
+        ("Dicadangkan", "-10", "", "Video Mixer · 5 videos"),
+    ]
+    assert shown["id"][6] == ("Bonus selamat datang", "+100", "", "")
+    assert shown["en"][6] == ("Welcome bonus", "+100", "", "")
+    assert shown["en"][2][:3] == ("Charged in full", "–", "All 4 reserved credits were used")
+    for lang in ("id", "en"):  # no line says a kind and then 0 credits
+        assert not [row for row in shown[lang] if row[1] in ("0", "+0")]
+    assert_ledger_consistent(user_id)
+
+
+def test_every_ledger_kind_and_settlement_has_a_label_in_both_languages():
+    from lumiku.i18n import MESSAGES
+
+    keys = [f"kind_{kind}" for kind in billing.KINDS]
+    keys += ["ledger_not_charged", "ledger_charged_in_full", "ledger_charged_in_part"]
+    for lang in ("id", "en"):
+        assert all(MESSAGES[lang].get(key) for key in keys)
+    # the kind filter never offers two kinds under one name
+    assert len({MESSAGES["id"][f"kind_{k}"] for k in billing.KINDS}) == len(billing.KINDS)
+
+
+def test_plan_cards_say_what_each_plan_gives_per_app_in_plain_words():
+    """Quotas with their unit, and per app what a plan allows, from the plans and the model
+    registry: not AI model names a Video Mixer user cannot place."""
+    from lumiku.state.billing import plan_apps
+
+    allowances = ai_models.allowances_by_tier()
+    free = plan_apps(10, allowances["free"], "id")
+    assert "Video Mixer: hingga 10 video per hari" in free
+    assert "Video Generator: hingga 10 hasil per hari" in free  # 1 quota per video at free
+    assert "Video Mixer: up to 100 videos a day" in plan_apps(100, allowances["pro"], "en")
+    with session_scope() as db:  # Kling takes 2 quota a video; Wan is switched off
+        db.get(AIModel, "video-generator:wan2.2").enabled = False
+        db.get(AIModel, "video-generator:veo2").enabled = False
+    allowances = ai_models.allowances_by_tier()
+    assert "Video Generator: tidak termasuk paket ini" in plan_apps(10, allowances["free"], "id")
+    assert "Video Generator: hingga 50 hasil per hari" in plan_apps(100, allowances["pro"], "id")
+    with session_scope() as db:
+        db.get(AIModel, MIXER_MODEL).quota_cost = 0
+    assert "Video Mixer: tanpa batas" in plan_apps(10, ai_models.allowances_by_tier()["free"], "id")
+
+
+def test_plan_cards_say_which_apps_are_still_to_come():
+    from lumiku.state.billing import plan_apps
+
+    real = {app.id: app for app in plugins.APPS}  # the fixture opened every app; these are not
+    allowances = [
+        dataclasses.replace(a, coming_soon=real[a.app_id].coming_soon)
+        for a in ai_models.allowances_by_tier()["free"]
+    ]
+    lines = plan_apps(10, allowances, "id")
+    assert lines == [
+        "Video Mixer: hingga 10 video per hari",
+        "Segera hadir: Avatar Creator, Avatar Generator, Pose Generator, Video Generator, "
+        "Poster Editor, Carousel Mix, Looping Flow",
+    ]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import update
@@ -378,7 +380,36 @@ def test_a_zip_of_every_output_is_streamed(engine):
     response = client.get(files.zip_link(user_id, generation_id))
     assert response.status_code == 200
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert names == [f"{engine_app.APP_ID}-00{n}.mp4" for n in (1, 2, 3)]
+    day = utcnow().astimezone(ZoneInfo(get_settings().timezone))  # named after the app here
+    assert names == [f"engine-test-{day:%Y-%m-%d}-0{n}.mp4" for n in (1, 2, 3)]
+    disposition = response.headers["content-disposition"]
+    assert re.fullmatch(
+        rf'attachment; filename="engine-test-{day:%Y-%m-%d}-\d{{4}}\.zip"', disposition
+    )
+
+
+def test_outputs_are_named_after_what_was_made_and_when(engine):
+    """Not `video-mixer-001.mp4` in every batch: the project's name, the day, the number."""
+    user_id = new_user()
+    generation_id = generations.submit(
+        user_id,
+        engine_app.APP_ID,
+        engine_app.MODEL_KEY,
+        title="Promo · 2",
+        items=[{}, {}],
+        settings={},
+        price_params={},
+        key="named",
+        name="Promo Lebaran: Diskon 50%! ✨",
+    )
+    run_burst_worker()
+    day = utcnow().astimezone(ZoneInfo(get_settings().timezone))
+    names = [i.file.original_name for i in generations.get(user_id, generation_id).items]
+    assert names == [f"promo-lebaran-diskon-50-{day:%Y-%m-%d}-0{n}.mp4" for n in (1, 2)]
+    again = generations.regenerate(user_id, generation_id, 1, "again")  # keeps its name
+    run_burst_worker()
+    [item] = generations.get(user_id, again).items
+    assert item.file.original_name == f"promo-lebaran-diskon-50-{day:%Y-%m-%d}-01.mp4"
 
 
 def test_a_second_user_gets_not_found_everywhere(engine):

@@ -303,3 +303,38 @@ def test_a_long_email_still_makes_a_valid_order(duitku):
     assert len(sent["email"]) <= 50 and sent["email"] != long_email[:50]
     assert sent["email"].endswith("@lumiku.id") and sent["merchantUserInfo"] == long_email
     assert sent["customerVaName"] == "Sari Wulandari Kusum"  # at most 20 characters
+
+
+# ------------------------------------------------------------------ the receipt in a seller's words
+
+
+def test_the_receipt_names_the_payment_method_as_the_buyer_knows_it(duitku):
+    """A buyer cannot place "Metode: BT": the receipt says "Permata Bank Virtual Account"."""
+    import asyncio
+
+    from lumiku.state.payments import PaymentState
+
+    user_id = new_user()
+    order_id = order(user_id)
+    fields = duitku.callback_fields(order_id, "00") | {"paymentCode": "BT"}  # not signed
+    assert post(fields) == (200, "OK")
+    _, get = factories.states()
+    receipt = get(PaymentState)
+    receipt._order_id = order_id
+    asyncio.run(receipt._refresh(user_id))
+    assert receipt.method == "Permata Bank Virtual Account"
+
+
+def test_every_duitku_payment_method_has_a_name_in_both_languages():
+    from lumiku.i18n import MESSAGES
+    from lumiku.services.duitku import PAYMENT_METHODS
+    from lumiku.state.payments import method_name
+
+    assert {"BT", "VC", "M2", "OV", "SP", "DA", "BC", "IR", "FT"} <= set(PAYMENT_METHODS)
+    for code in PAYMENT_METHODS:
+        for lang in ("id", "en"):
+            assert method_name(code, lang) == MESSAGES[lang][f"payment_method_{code}"] != code
+    assert method_name("VC", "id").startswith("Kartu kredit")
+    assert method_name("VC", "en").startswith("Credit card")
+    assert method_name("ZZ", "id") == "ZZ"  # a code Duitku adds later is shown as it came
+    assert method_name("", "id") == ""  # not paid yet: no method

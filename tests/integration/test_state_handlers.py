@@ -12,7 +12,7 @@ import reflex as rx
 from lumiku.services import auth, users
 from lumiku.state.account import DevicesState, ProfileState
 from lumiku.state.admin import AdminUsersState
-from tests.factories import call, redirect_target, signed_in, states
+from tests.factories import call, redirect_target, signed_in, states, visit
 
 pytestmark = pytest.mark.usefixtures("db", "rds")
 
@@ -231,3 +231,79 @@ def test_decorated_handlers_still_have_client_arguments_checked_by_reflex():
     _, stranger = states()  # signed out: the redirect reaches the browser as an event
     client(stranger(ProjectListState), "go_to_list_page", page="2")
     assert sent and sent[-1].name == "_redirect" and "reason=required" in str(sent[-1].payload)
+
+
+# ---------------------------------------------------------------- the first hour: sign-in, language
+
+
+def test_the_sign_in_page_says_why_for_every_reason_the_app_sends_someone_there():
+    from lumiku.i18n import tr
+    from lumiku.state.auth import SIGN_IN_REASONS, sign_in_url
+
+    for reason, key in SIGN_IN_REASONS.items():
+        for lang in ("id", "en"):
+            session, _ = states()
+            session.lang = lang
+            visit(session, sign_in_url(reason, next_path="/credits"))
+            call(session, "guest_only")
+            assert session.notice == tr(key, lang) != key, (reason, lang)
+    session, _ = states()
+    visit(session, "/sign-in?reason=whatever")
+    call(session, "guest_only")
+    assert session.notice == ""
+    # the reasons the app redirects with are exactly the ones with a notice
+    signed, session, _ = signed_in(20)
+    sent = [redirect_target(call(session, "sign_out"))]
+    session.token = "forged.token.value"
+    sent.append(redirect_target(call(session, "guard")))
+    sent.append(redirect_target(call(states()[0], "guard")))
+    reasons = {url.split("reason=")[1].split("&")[0] for url in sent}
+    assert reasons == {"signed-out", "expired", "required"} <= set(SIGN_IN_REASONS)
+
+
+def test_a_stranger_is_told_to_sign_in_and_then_lands_where_they_were_going():
+    auth.register("w@example.com", "rahasia-123", "W", ip="10.4.7.9", user_agent="t")
+    session, _ = states()
+    visit(session, "/payments?page=2")
+    target = redirect_target(call(session, "guard"))
+    assert target == "/sign-in?reason=required&next=/payments%3Fpage%3D2"
+    visit(session, target)
+    call(session, "guest_only")
+    assert session.notice == "Masuk dulu untuk membuka halaman itu."
+    out = call(session, "sign_in", {"email": "w@example.com", "password": "rahasia-123"})
+    assert redirect_target(out[-1]) == "/payments?page=2" and session.signed_in
+
+
+def _shown(state) -> dict:
+    return {name: getattr(state, name) for name in type(state).base_vars if name != "error"}
+
+
+def test_switching_language_rebuilds_every_server_made_text_on_the_page():
+    """Each signed-in page's texts made on the server (dates, history, plan cards…) are what a
+    tab already in the new language shows: the switch runs the page's on_load again."""
+    from reflex.state import OnLoadInternalState
+
+    import lumiku.pages  # noqa: F401  (records the pages)
+    from lumiku.components.layout import PAGES
+    from lumiku.services import seed
+
+    seed.run_all()
+    signed, session, get = signed_in(21)
+    pages = [p for p in PAGES if "[" not in p["route"] and p["route"].startswith(("/c", "/p"))]
+    assert {p["route"] for p in pages} >= {"/credits", "/plans", "/payments", "/profile"}
+    for page in pages:
+        handler = page["on_load"]
+        state = get(handler.state)
+        visit(session, page["route"])
+        session.lang = "en"
+        call(state, handler.fn.__name__)
+        english = _shown(state)
+        call(session, "set_language", "id")
+        call(state, handler.fn.__name__)
+        if page["route"] == "/plans":  # the test itself: the two languages do differ there
+            assert _shown(state) != english
+        rerun = call(session, "set_language", "en")
+        assert rerun == OnLoadInternalState.on_load_internal, page["route"]
+        call(state, handler.fn.__name__)  # what on_load_internal runs on this page
+        assert _shown(state) == english, page["route"]
+    assert call(session, "set_language", "en") is None  # no change: nothing to redo

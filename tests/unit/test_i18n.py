@@ -7,7 +7,7 @@ import pytest
 
 import lumiku.i18n
 from lumiku import plugins
-from lumiku.i18n import MESSAGE_MODULES, MESSAGES, merge_messages, tr
+from lumiku.i18n import LANGUAGES, MESSAGE_MODULES, MESSAGES, merge_messages, tr
 
 
 def _modules() -> list[ModuleType]:
@@ -88,3 +88,51 @@ def test_every_app_has_a_description():
 def test_tr_fills_values_and_falls_back_to_indonesian():
     assert tr("account_locked", "en", minutes=30).endswith("try again in 30 minutes.")
     assert tr("nav_sign_out", "xx") == "Keluar"
+
+
+# ------------------------------------------------------------------ parameters named by their label
+
+
+def test_errors_name_a_parameter_by_its_label_not_its_code_name():
+    from lumiku.services.errors import ServiceError
+    from lumiku.state.base import error_text
+
+    exc = ServiceError("parameter_out_of_range", name="speed_min", low=0.5, high=2.0)
+    label = {lang: MESSAGES[lang]["video_mixer_opt_speed_min"] for lang in LANGUAGES}
+    assert error_text(exc, "id") == f"{label['id']} harus antara 0,5 dan 2."
+    assert error_text(exc, "en") == f"{label['en']} must be between 0.5 and 2."
+    exc = ServiceError("parameter_out_of_range", name="MB", low=1, high=1_048_576)
+    assert error_text(exc, "id") == "Kuota penyimpanan (MB) harus antara 1 dan 1.048.576."
+    assert error_text(ServiceError("parameter_invalid", name="odd"), "en").startswith("odd:")
+
+
+def _named_parameters() -> set[str]:
+    """Every literal `name=` a service passes to a ServiceError, and every Video Mixer setting
+    (rules.parse_settings names the one it refuses)."""
+    import ast
+    from pathlib import Path
+
+    from lumiku.services.video_mixer.rules import MixSettings
+
+    names = set(MixSettings().to_dict()) | {"credit_cost", "quota_cost"}  # ai_models.update
+    root = Path(lumiku.i18n.__file__).parents[1] / "services"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            called = getattr(node, "func", None)
+            if isinstance(node, ast.Call) and getattr(called, "id", "") == "number":
+                names.add(node.args[1].value)  # pricing.number(params, "<name>", low, high)
+            if isinstance(node, ast.Call) and getattr(called, "id", "") == "ServiceError":
+                for keyword in node.keywords:
+                    value = keyword.value
+                    if keyword.arg == "name" and isinstance(value, ast.Constant):
+                        names.add(value.value)
+    return names
+
+
+def test_every_parameter_a_service_names_has_a_label_in_both_languages():
+    from lumiku.state.base import param_label
+
+    names = _named_parameters()
+    assert {"speed_min", "MB", "duration", "settings"} <= names
+    missing = {n for n in names for lang in LANGUAGES if param_label(n, lang) == n}
+    assert not missing, f"add field_<name> (or <app>_opt_<name>) for: {sorted(missing)}"
