@@ -70,3 +70,39 @@ def test_the_dashboard_shows_recent_work(page: Page, base_url: str, user, monkey
     expect(page.locator("#recent-work-card")).to_contain_text("Recent one")
     page.goto(f"{base_url}/my-work")
     expect(page).to_have_url(re.compile(r"/my-work/?$"))
+
+
+def test_cancelling_paid_work_asks_first_and_refunds_the_rest(
+    page: Page, base_url: str, user, monkeypatch
+):
+    """One stray click on "Batalkan" must not stop paid work; a confirmed cancel stops it, the
+    card says so without a full bar, and the unfinished outputs' credits come back."""
+    open_engine_app(monkeypatch)
+    signed_in(page, base_url, user)
+    page.goto(f"{base_url}/my-work")
+    user_id = users.find_by_email(user["email"]).id
+    generations.submit(
+        user_id,
+        engine_app.APP_ID,
+        engine_app.MODEL_KEY,
+        title="Long batch",
+        items=[{"steps": 120, "delay": 0.5}] * 3,
+        settings={},
+        price_params={},
+        key="e2e-cancel",
+    )
+    card = page.locator(".work-card")
+    expect(card.locator(".work-status")).to_have_text("Berjalan", timeout=30_000)
+    card.locator(".work-cancel").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog).to_contain_text("Hentikan pekerjaan ini?")
+    dialog.get_by_role("button", name="Lanjutkan").click()
+    expect(dialog).to_have_count(0)
+    expect(card.locator(".work-status")).to_have_text("Berjalan")  # the slip changed nothing
+
+    card.locator(".work-cancel").click()
+    page.locator("#confirm-cancel").click()
+    expect(card.locator(".work-status")).to_have_text("Dibatalkan", timeout=60_000)
+    expect(card.locator(".work-progress")).to_have_count(0)
+    expect(page.locator("#wallet")).to_contain_text("100")  # nothing was made: all came back
+    assert billing.balance(user_id) == 100
