@@ -78,7 +78,7 @@ def cmd_run(_: argparse.Namespace) -> int:
     if settings.uses_embedded_redis:
         start_embedded_redis(supervisor, settings)  # stopped last: workers flush to it
     for n in range(settings.effective_workers):
-        supervisor.spawn(f"worker {n + 1}", python_command("worker"))
+        supervisor.spawn(f"worker {n + 1}", python_command("worker"), restart=True)
     supervisor.spawn("web", python_command("web"), env=reflex_environment(settings))
     print(
         "Lumiku is starting: the frontend is built at each start; Ctrl-C stops everything.",

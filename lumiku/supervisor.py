@@ -37,11 +37,19 @@ def reflex_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+RESTARTS_PER_WINDOW = 5  # a child that dies more often than this in RESTART_WINDOW stops it all
+RESTART_WINDOW = 600.0
+
+
 @dataclass
 class Child:
     name: str
     process: subprocess.Popen
     infrastructure: bool = False  # stopped after everything that may still talk to it
+    argv: list[str] = field(default_factory=list)
+    env: dict[str, str] | None = None
+    restart: bool = False  # started again when it dies (a worker killed mid-job, say)
+    restarts: list[float] = field(default_factory=list)  # when, for the budget above
 
 
 @dataclass
@@ -54,11 +62,35 @@ class Supervisor:
         argv: list[str],
         env: dict[str, str] | None = None,
         infrastructure: bool = False,
+        restart: bool = False,
     ) -> Child:
-        process = subprocess.Popen(argv, env=env, cwd=PROJECT_ROOT, start_new_session=True)
-        child = Child(name, process, infrastructure)
+        child = Child(name, _start(argv, env), infrastructure, argv, env, restart)
         self.children.append(child)
         return child
+
+    def check_children(self) -> int | None:
+        """A restartable child that died is started again (its work is recovered by the
+        reconciler), within its budget; any other death, or one past the budget, returns the
+        exit code that stops everything."""
+        now = time.monotonic()
+        for child in self.children:
+            code = child.process.poll()
+            if code is None:
+                continue
+            child.restarts = [t for t in child.restarts if now - t < RESTART_WINDOW]
+            if child.restart and len(child.restarts) < RESTARTS_PER_WINDOW:
+                print(f"lumiku: {child.name} stopped (exit {code}); starting it again", flush=True)
+                kill_tree(child.process.pid)  # whatever it left (RQ's work horse, say)
+                child.restarts.append(now)
+                child.process = _start(child.argv, child.env)
+                continue
+            print(
+                f"lumiku: {child.name} stopped (exit {code}); stopping the rest",
+                file=sys.stderr,
+                flush=True,
+            )
+            return code or 1
+        return None
 
     def stop_all(self, grace_seconds: float = 10.0) -> None:
         """Web and workers first (together), then the infrastructure they were using.
@@ -82,7 +114,7 @@ class Supervisor:
                 child.process.wait()
 
     def watch(self, ready: Callable[[], bool] | None = None, ready_message: str = "") -> int:
-        """Waits until a signal arrives or a child dies; then stops everything.
+        """Waits until a signal arrives or a child dies for good; then stops everything.
 
         `ready` is polled until it first returns True, then `ready_message` is printed.
         """
@@ -94,16 +126,9 @@ class Supervisor:
         exit_code = 0
         try:
             while True:
-                for child in self.children:
-                    code = child.process.poll()
-                    if code is not None:
-                        print(
-                            f"lumiku: {child.name} stopped (exit {code}); stopping the rest",
-                            file=sys.stderr,
-                            flush=True,
-                        )
-                        exit_code = code or 1
-                        raise KeyboardInterrupt
+                if (code := self.check_children()) is not None:
+                    exit_code = code
+                    raise KeyboardInterrupt
                 if ready is not None and _quietly(ready):
                     print(ready_message, flush=True)
                     ready = None
@@ -116,6 +141,10 @@ class Supervisor:
             self.stop_all()
             print("lumiku: stopped", flush=True)
         return exit_code
+
+
+def _start(argv: list[str], env: dict[str, str] | None) -> subprocess.Popen:
+    return subprocess.Popen(argv, env=env, cwd=PROJECT_ROOT, start_new_session=True)
 
 
 def _quietly(check: Callable[[], bool]) -> bool:

@@ -79,3 +79,37 @@ def test_kill_tree_reaches_children_in_their_own_process_group():
         time.sleep(0.1)
     else:
         raise AssertionError("the child outlived kill_tree")
+
+
+def test_a_killed_worker_is_started_again_and_anything_else_stops_the_rest(monkeypatch):
+    """`lumiku run` on the embedded default: a worker killed with SIGKILL comes back (the
+    reconciler then recovers its item), within a budget; the web or Redis dying stops all."""
+    import signal
+    import sys
+
+    from lumiku import supervisor as sup
+
+    sleeper = [sys.executable, "-c", "import time; time.sleep(120)"]
+    run = Supervisor()
+    worker = run.spawn("worker 1", sleeper, restart=True)
+    web = run.spawn("web", sleeper)
+    try:
+        first = worker.process.pid
+        os.killpg(first, signal.SIGKILL)
+        worker.process.wait()
+        assert run.check_children() is None  # not the end of everything...
+        assert worker.process.pid != first and worker.process.poll() is None  # ...it is back
+
+        monkeypatch.setattr(sup, "RESTARTS_PER_WINDOW", 1)  # a crash loop is not hidden
+        os.killpg(worker.process.pid, signal.SIGKILL)
+        worker.process.wait()
+        assert run.check_children() == -signal.SIGKILL
+
+        worker.restarts.clear()
+        worker.process = sup._start(sleeper, None)
+        os.killpg(web.process.pid, signal.SIGKILL)
+        web.process.wait()
+        assert run.check_children() == -signal.SIGKILL  # the web is not restarted
+    finally:
+        run.stop_all()
+    assert not any(group_alive(c.process.pid) for c in run.children)
