@@ -86,3 +86,29 @@ def install(monkeypatch) -> None:
                 )
             )
     monkeypatch.setitem(plugins.BY_ID, APP_ID, APP)
+
+
+def submit(
+    user_id: int,
+    items: list[dict] | int = 1,
+    key: str = "submit-1",
+    *,
+    title: str = "",
+    name: str = "",
+) -> str:
+    """Work for this app as an app's service submits it: `items` parameter sets (or that many
+    plain ones), held and queued by the real engine."""
+    from lumiku.services import generations
+
+    params = [{} for _ in range(items)] if isinstance(items, int) else items
+    return generations.submit(
+        user_id,
+        APP_ID,
+        MODEL_KEY,
+        title=title or f"{len(params)} test videos",
+        items=params,
+        settings={},
+        price_params={},
+        key=key,
+        name=name,
+    )

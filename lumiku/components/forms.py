@@ -38,6 +38,21 @@ def field(
     )
 
 
+def new_password_field(
+    label_key: str, name: str, type_: rx.Var | str = "password", hint: bool = True
+) -> rx.Component:
+    """A field for choosing a password: the same length rule and hint on every form."""
+    return field(
+        label_key,
+        name,
+        type_=type_,
+        autocomplete="new-password",
+        hint_key="password_hint" if hint else "",
+        required=True,
+        min_length=8,
+    )
+
+
 def error_callout(message: rx.Var, callout_id: str = "form-error") -> rx.Component:
     return rx.cond(
         message != "",

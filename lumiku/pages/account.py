@@ -6,7 +6,7 @@ import reflex as rx
 
 from lumiku import routes
 from lumiku.components.dialogs import confirm_dialog
-from lumiku.components.forms import card, error_callout, field, notice_callout
+from lumiku.components.forms import card, error_callout, field, new_password_field, notice_callout
 from lumiku.components.layout import CHANGE_LANGUAGE, signed_in_page
 from lumiku.components.text import t
 from lumiku.i18n import LANGUAGE_NAMES
@@ -91,23 +91,8 @@ def profile() -> rx.Component:
                     autocomplete="current-password",
                     required=True,
                 ),
-                field(
-                    "field_new_password",
-                    "new_password",
-                    type_="password",
-                    autocomplete="new-password",
-                    hint_key="password_hint",
-                    required=True,
-                    min_length=8,
-                ),
-                field(
-                    "field_confirm_password",
-                    "confirm_password",
-                    type_="password",
-                    autocomplete="new-password",
-                    required=True,
-                    min_length=8,
-                ),
+                new_password_field("field_new_password", "new_password"),
+                new_password_field("field_confirm_password", "confirm_password", hint=False),
                 note_key="profile_password_note",
             ),
             card(

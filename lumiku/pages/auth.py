@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import routes
-from lumiku.components.forms import error_callout, field, notice_callout, submit
+from lumiku.components.forms import error_callout, field, new_password_field, notice_callout, submit
 from lumiku.components.layout import page, shell
 from lumiku.components.text import t
 from lumiku.state.auth import AuthState, ForgotPasswordState, ResetPasswordState
@@ -114,15 +114,7 @@ def sign_up() -> rx.Component:
                     auto_focus=True,
                 ),
                 field("field_email", "email", type_="email", autocomplete="email", required=True),
-                field(
-                    "field_password",
-                    "password",
-                    type_=password_type,
-                    autocomplete="new-password",
-                    hint_key="password_hint",
-                    required=True,
-                    min_length=8,
-                ),
+                new_password_field("field_password", "password", password_type),
                 _show_password(),
                 submit("submit_sign_up", AuthState.busy, "submit-sign-up"),
                 spacing="4",
@@ -188,22 +180,9 @@ def reset_password() -> rx.Component:
             rx.form(
                 rx.vstack(
                     error_callout(ResetPasswordState.error, "reset-error"),
-                    field(
-                        "field_new_password",
-                        "new_password",
-                        type_=password_type,
-                        autocomplete="new-password",
-                        hint_key="password_hint",
-                        required=True,
-                        min_length=8,
-                    ),
-                    field(
-                        "field_confirm_password",
-                        "confirm_password",
-                        type_=password_type,
-                        autocomplete="new-password",
-                        required=True,
-                        min_length=8,
+                    new_password_field("field_new_password", "new_password", password_type),
+                    new_password_field(
+                        "field_confirm_password", "confirm_password", password_type, hint=False
                     ),
                     _show_password(),
                     submit("submit_reset", ResetPasswordState.busy, "submit-reset"),

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from lumiku.services import billing, generations, users
+from lumiku.services import billing, users
 from tests import engine_app
 from tests.e2e.browser import signed_in
 
@@ -22,16 +22,7 @@ def test_live_progress_download_and_delete(page: Page, base_url: str, user, monk
     expect(page.locator("#work-empty")).to_be_visible()
 
     user_id = users.find_by_email(user["email"]).id
-    generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="3 test videos",
-        items=[{"steps": 12, "delay": 0.25}] * 3,
-        settings={},
-        price_params={},
-        key="e2e-work",
-    )
+    engine_app.submit(user_id, [{"steps": 12, "delay": 0.25}] * 3, "e2e-work")
     card = page.locator(".work-card")
     expect(card).to_have_count(1)  # pushed in, no reload
     expect(card.locator(".work-status")).to_have_text("Berjalan", timeout=30_000)
@@ -56,16 +47,7 @@ def test_the_dashboard_shows_recent_work(page: Page, base_url: str, user, monkey
     open_engine_app(monkeypatch)
     signed_in(page, base_url, user)
     user_id = users.find_by_email(user["email"]).id
-    generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="Recent one",
-        items=[{}],
-        settings={},
-        price_params={},
-        key="e2e-recent",
-    )
+    engine_app.submit(user_id, 1, "e2e-recent", title="Recent one")
     expect(page.locator(".recent-work")).to_have_count(1)
     expect(page.locator("#recent-work-card")).to_contain_text("Recent one")
     page.goto(f"{base_url}/my-work")
@@ -81,16 +63,7 @@ def test_cancelling_paid_work_asks_first_and_refunds_the_rest(
     signed_in(page, base_url, user)
     page.goto(f"{base_url}/my-work")
     user_id = users.find_by_email(user["email"]).id
-    generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="Long batch",
-        items=[{"steps": 120, "delay": 0.5}] * 3,
-        settings={},
-        price_params={},
-        key="e2e-cancel",
-    )
+    engine_app.submit(user_id, [{"steps": 120, "delay": 0.5}] * 3, "e2e-cancel")
     card = page.locator(".work-card")
     expect(card.locator(".work-status")).to_have_text("Berjalan", timeout=30_000)
     card.locator(".work-cancel").click()

@@ -35,18 +35,8 @@ from tests.factories import (
 )
 
 
-def submit(user_id: int, items: list[dict] | int = 1, key: str = "k") -> str:
-    params = [{} for _ in range(items)] if isinstance(items, int) else items
-    return generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="test",
-        items=params,
-        settings={},
-        price_params={},
-        key=key,
-    )
+def submit(user_id: int, items: list[dict] | int = 1, key: str = "submit-1") -> str:
+    return engine_app.submit(user_id, items, key)
 
 
 def wait_for(condition, seconds: float = 120.0, every: float = 0.2):

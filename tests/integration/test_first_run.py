@@ -21,18 +21,8 @@ def test_the_dashboard_guides_a_new_user_until_their_first_work(monkeypatch):
     assert dashboard.loaded and not dashboard.has_work  # the guide shows
 
     engine_app.install(monkeypatch)
-    from lumiku.services import generations
 
-    generations.submit(
-        signed.user.id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="first",
-        items=[{}],
-        settings={},
-        price_params={},
-        key="first",
-    )
+    engine_app.submit(signed.user.id, 1, "first")
     call(dashboard, "load")
     assert dashboard.has_work  # and goes once there is work
     assert len(dashboard.recent) == 1

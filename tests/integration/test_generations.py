@@ -36,17 +36,7 @@ client = TestClient(api)
 
 
 def submit(user_id: int, items: list[dict] | int = 3, key: str = "submit-1") -> str:
-    params = [{} for _ in range(items)] if isinstance(items, int) else items
-    return generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title=f"{len(params)} test videos",
-        items=params,
-        settings={},
-        price_params={},
-        key=key,
-    )
+    return engine_app.submit(user_id, items, key)
 
 
 def wait_for(condition, seconds: float = 60.0):
@@ -391,17 +381,7 @@ def test_a_zip_of_every_output_is_streamed(engine):
 def test_outputs_are_named_after_what_was_made_and_when(engine):
     """Not `video-mixer-001.mp4` in every batch: the project's name, the day, the number."""
     user_id = new_user()
-    generation_id = generations.submit(
-        user_id,
-        engine_app.APP_ID,
-        engine_app.MODEL_KEY,
-        title="Promo · 2",
-        items=[{}, {}],
-        settings={},
-        price_params={},
-        key="named",
-        name="Promo Lebaran: Diskon 50%! ✨",
-    )
+    generation_id = engine_app.submit(user_id, 2, "named", name="Promo Lebaran: Diskon 50%! ✨")
     run_burst_worker()
     day = utcnow().astimezone(ZoneInfo(get_settings().timezone))
     names = [i.file.original_name for i in generations.get(user_id, generation_id).items]

@@ -97,16 +97,7 @@ def test_a_worker_killed_mid_render_is_recovered(world, tmp_path, path):
         victim_pid = wait_for(lambda: worker_pid_running(job_id), 60)
         [victim] = [w for w in workers if w.pid == victim_pid]
         # the other worker: someone else's long items (20 s each, four of them)
-        busy = generations.submit(
-            other,
-            engine_app.APP_ID,
-            engine_app.MODEL_KEY,
-            title="busy",
-            items=[{"steps": 40, "delay": 0.5} for _ in range(4)],
-            settings={},
-            price_params={},
-            key="busy",
-        )
+        busy = engine_app.submit(other, [{"steps": 40, "delay": 0.5}] * 4, "busy")
         wait_for(lambda: _running(busy) >= 1, 60)
         renders = wait_for(lambda: ffmpeg_under(victim_pid), 60, every=0.05)
         horse = [p for p in descendants(victim_pid) if p not in renders]
