@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian/Ubuntu machine: Python venv, project install, Reflex's bun
-# (from the npm registry: Reflex's own installer downloads from GitHub), FFmpeg, and with
-# `--test` Debian's Chromium for the browser tests. Safe to run again; each step is skipped when done.
+# (from the npm registry: Reflex's own installer downloads from GitHub), FFmpeg, Carousel Mix's
+# fonts, and with `--test` Debian's Chromium for the browser tests. Safe to run again; each step
+# is skipped when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,5 +56,24 @@ fi
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || apt_install ffmpeg
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
+fi
+
+# 4. Carousel Mix's fonts: Debian's packages, then from the npm registry the Google fonts Debian
+#    lacks (Montserrat, Poppins, Playfair Display; OFL, as TTF files) into .tools/fonts.
+FONT_DEBS="fonts-inter fonts-roboto fonts-open-sans fonts-lato fonts-bebas-neue fonts-noto-color-emoji fonts-dejavu-core"
+missing_debs=""
+for deb in $FONT_DEBS; do
+  dpkg-query -W -f='${Status}' "$deb" 2>/dev/null | grep -q "ok installed" || missing_debs="$missing_debs $deb"
+done
+[ -z "$missing_debs" ] || apt_install $missing_debs  # shellcheck disable=SC2086
+FONT_NPM="@expo-google-fonts/montserrat@0.4.2 @expo-google-fonts/poppins@0.4.1 @expo-google-fonts/playfair-display@0.4.2"
+font_stamp=.tools/fonts/.installed-$(echo "$FONT_NPM" | sha1sum | cut -c1-12)
+if [ ! -f "$font_stamp" ]; then
+  command -v npm >/dev/null || apt_install nodejs npm
+  say "installing Montserrat, Poppins and Playfair Display from the npm registry"
+  mkdir -p .tools/fonts
+  # shellcheck disable=SC2086  # one word per package
+  npm install --silent --no-audit --no-fund --prefix .tools/fonts $FONT_NPM >/dev/null
+  rm -f .tools/fonts/.installed-* && touch "$font_stamp"
 fi
 exit 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import zipfile
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, RedirectResponse, Response, StreamingResponse
@@ -64,15 +65,28 @@ class _Pipe:
         yield from chunks
 
 
-def _zip_stream(entries: list[tuple[str, str]]) -> Iterator[bytes]:
+def _copy(source: BinaryIO, archive: zipfile.ZipFile, name: str, pipe: _Pipe) -> Iterator[bytes]:
+    with archive.open(name, "w", force_zip64=True) as dest:
+        while chunk := source.read(CHUNK):
+            dest.write(chunk)
+            yield from pipe.drain()
+    yield from pipe.drain()
+
+
+def _zip_stream(entries: list[tuple[str, str, str]]) -> Iterator[bytes]:
+    """(name, key, content type) per output. An output that is itself a ZIP (one carousel set)
+    is merged: its entries (`set_01/slide_1.jpg`…) go into the batch's ZIP as they are."""
     pipe, storage = _Pipe(), get_storage()
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_STORED) as archive:  # type: ignore[arg-type]
-        for name, key in entries:
-            with storage.open(key) as source, archive.open(name, "w", force_zip64=True) as dest:
-                while chunk := source.read(CHUNK):
-                    dest.write(chunk)
-                    yield from pipe.drain()
-            yield from pipe.drain()
+        for name, key, content_type in entries:
+            if content_type != "application/zip":
+                with storage.open(key) as source:
+                    yield from _copy(source, archive, name, pipe)
+                continue
+            with storage.local_copy(key) as path, zipfile.ZipFile(path) as inner:
+                for member in inner.infolist():
+                    with inner.open(member) as part:
+                        yield from _copy(part, archive, member.filename, pipe)
     yield from pipe.drain()
 
 
@@ -82,7 +96,11 @@ async def download_zip(request: Request) -> Response:
         view = await asyncio.to_thread(generations.get, user_id, generation_id)
     except NotFound:
         return _not_found()
-    entries = [(item.file.original_name, item.file.key) for item in view.items if item.file]
+    entries = [
+        (item.file.original_name, item.file.key, item.file.content_type)
+        for item in view.items
+        if item.file
+    ]
     if not entries:
         return _not_found()
     disposition = f'attachment; filename="{view.zip_name}"'

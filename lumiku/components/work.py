@@ -43,6 +43,19 @@ def _item(item: WorkItem) -> rx.Component:
         rx.cond(
             item.download_url != "",  # done, and its file still kept
             rx.hstack(
+                rx.cond(
+                    item.thumbnail_url != "",
+                    rx.image(
+                        src=item.thumbnail_url,
+                        alt="",
+                        height="48px",
+                        max_width="min(60vw, 24rem)",
+                        object_fit="contain",
+                        class_name="item-thumbnail",
+                        cursor="pointer",
+                        on_click=WorkState.preview(item.preview_url, item.media),
+                    ),
+                ),
                 rx.icon_button(
                     rx.icon("play", size=14),
                     size="1",

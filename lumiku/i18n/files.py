@@ -35,4 +35,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Video lebih panjang dari {limit_minutes} menit.",
         "en": "The video is longer than {limit_minutes} minutes.",
     },
+    # dropping many files into a project (lumiku.state.uploads)
+    "upload_sending": {"id": "Mengunggah", "en": "Uploading"},
+    "upload_checking": {"id": "sedang diperiksa…", "en": "checking…"},
+    "upload_added": {"id": "berhasil ditambahkan", "en": "added"},
+    "upload_too_many": {
+        "id": (
+            "tidak ikut: paling banyak {max} berkas sekali unggah. Unggah yang ini lagi setelahnya."
+        ),
+        "en": "left out: at most {max} files go up at once. Add this one again afterwards.",
+    },
+    "upload_left_out": {
+        "id": "{left} dari {total} berkas tidak ikut. Alasannya tertulis di daftar di bawah.",
+        "en": "{left} of {total} files were left out. The list below says why.",
+    },
 }

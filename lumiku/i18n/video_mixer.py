@@ -95,15 +95,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "en": "MP4, MOV or WebM · up to {max} files at once, {mb} MB each at most",
     },
-    "video_mixer_upload_sending": {"id": "Mengunggah", "en": "Uploading"},
-    "video_mixer_upload_checking": {"id": "sedang diperiksa…", "en": "checking…"},
-    "video_mixer_upload_added": {"id": "berhasil ditambahkan", "en": "added"},
-    "video_mixer_upload_too_many": {
-        "id": (
-            "tidak ikut: paling banyak {max} berkas sekali unggah. Unggah yang ini lagi setelahnya."
-        ),
-        "en": "left out: at most {max} files go up at once. Add this one again afterwards.",
-    },
     "video_mixer_clips_empty": {
         "id": (
             "Belum ada klip. Unggah 2 atau lebih video pendek dari HP Anda: MP4, MOV atau WebM, "
@@ -306,10 +297,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "video_mixer_upload_project_full": {
         "id": "tidak ikut: proyek sudah mencapai batas {max} klip. Hapus klip lain dulu.",
         "en": "left out: the project is at its limit of {max} clips. Delete another clip first.",
-    },
-    "video_mixer_upload_left_out": {
-        "id": "{left} dari {total} berkas tidak ikut. Alasannya tertulis di daftar di bawah.",
-        "en": "{left} of {total} files were left out. The list below says why.",
     },
     # confirmations
     "video_mixer_delete_clip_title": {"id": "Hapus klip ini?", "en": "Delete this clip?"},

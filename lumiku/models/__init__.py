@@ -9,6 +9,13 @@ from lumiku.models.billing import (
     Subscription,
     SubscriptionPlan,
 )
+from lumiku.models.carousel_mix import (
+    CarouselMixPicture,
+    CarouselMixPreset,
+    CarouselMixProject,
+    CarouselMixStyle,
+    CarouselMixText,
+)
 from lumiku.models.core import AppUsage, Device, User, UserSession
 from lumiku.models.generations import Generation, GenerationItem, StoredFile
 from lumiku.models.payments import CreditPackage, Payment
@@ -22,6 +29,11 @@ from lumiku.models.video_mixer import (
 __all__ = [
     "AIModel",
     "AppUsage",
+    "CarouselMixPicture",
+    "CarouselMixPreset",
+    "CarouselMixProject",
+    "CarouselMixStyle",
+    "CarouselMixText",
     "CreditPackage",
     "CreditEntry",
     "Device",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Integer
+from sqlalchemy import Column, ForeignKey, Integer, String
 from sqlmodel import Field
 
 from lumiku.db import UTCDateTime
@@ -21,4 +21,17 @@ def user_fk(index: bool = False) -> Any:
         sa_column=Column(
             Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=index
         )
+    )
+
+
+def parent_fk(table: str, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
+    """A row of `table` this one belongs to (cascading) or points at (SET NULL, nullable)."""
+    return Field(
+        **({"default": None} if nullable else {}),
+        sa_column=Column(
+            String(32),
+            ForeignKey(f"{table}.id", ondelete=ondelete),
+            nullable=nullable,
+            index=not nullable,
+        ),
     )

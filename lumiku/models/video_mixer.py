@@ -9,23 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from lumiku.db import utcnow
-from lumiku.models.fields import user_fk, when
-
-
-def _parent(table: str, nullable: bool = False, ondelete: str = "CASCADE") -> Any:
-    return Field(
-        **({"default": None} if nullable else {}),
-        sa_column=Column(
-            String(32),
-            ForeignKey(f"{table}.id", ondelete=ondelete),
-            nullable=nullable,
-            index=not nullable,
-        ),
-    )
+from lumiku.models.fields import parent_fk, user_fk, when
 
 
 class VideoMixerProject(SQLModel, table=True):
@@ -45,7 +33,7 @@ class VideoMixerGroup(SQLModel, table=True):
     __tablename__ = "video_mixer_groups"
 
     id: str = Field(primary_key=True, max_length=32)
-    project_id: str = _parent("video_mixer_projects")
+    project_id: str = parent_fk("video_mixer_projects")
     name: str = Field(max_length=60)
     position: int = Field(default=0)
 
@@ -54,10 +42,10 @@ class VideoMixerClip(SQLModel, table=True):
     __tablename__ = "video_mixer_clips"
 
     id: str = Field(primary_key=True, max_length=32)
-    project_id: str = _parent("video_mixer_projects")
-    group_id: str | None = _parent("video_mixer_groups", nullable=True, ondelete="SET NULL")
-    file_id: str = _parent("stored_files")
-    thumbnail_id: str | None = _parent("stored_files", nullable=True, ondelete="SET NULL")
+    project_id: str = parent_fk("video_mixer_projects")
+    group_id: str | None = parent_fk("video_mixer_groups", nullable=True, ondelete="SET NULL")
+    file_id: str = parent_fk("stored_files")
+    thumbnail_id: str | None = parent_fk("stored_files", nullable=True, ondelete="SET NULL")
     position: int = Field(default=0)
     created_at: datetime = when(default_factory=utcnow)
 

@@ -164,7 +164,7 @@ def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
     return _store(
         user_id,
         path,
-        media.probe(path),
+        media.probe(path, archives=True),
         key,
         kind="output",
         original_name=name[:255],

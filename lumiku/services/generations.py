@@ -81,6 +81,9 @@ class ItemContext:
     settings: dict[str, Any]
     workdir: Path
     file_stem: str = "output"  # what the output is called: see file_stem()
+    # A runner whose output is not itself a picture (a ZIP of slides, say) may leave a small
+    # JPEG here: it is stored beside the output and shown in the work lists.
+    thumbnail: Path | None = None
     _sent: float = 0.0
     _saved: float = 0.0
     _last: int = -1
@@ -343,15 +346,21 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
         output = runner_for(ctx.app_id)(ctx)
         key = f"outputs/{ctx.user_id}/{ctx.generation_id}/{ctx.index + 1:03d}{output.suffix}"
         name = f"{ctx.file_stem}-{ctx.index + 1:02d}{output.suffix}"
-        stored = files.store_output(ctx.user_id, output, key, name)
+        stored = [files.store_output(ctx.user_id, output, key, name).id]
         try:  # the item is paid for and marked done in one transaction, or neither
+            if ctx.thumbnail is not None:
+                thumb_key = f"{key.rsplit('.', 1)[0]}-thumbnail.jpg"
+                thumb_name = f"{ctx.file_stem}-{ctx.index + 1:02d}-thumbnail.jpg"
+                stored.append(
+                    files.store_output(ctx.user_id, ctx.thumbnail, thumb_key, thumb_name).id
+                )
             with session_scope() as db:
                 hold_id = db.get(Generation, ctx.generation_id).hold_id
                 price = int(ctx.params.get("price", 0))
                 billing.capture_in(db, hold_id, price, f"item:{ctx.item_id}")
-                _finish_item(db, ctx, "succeeded", file_id=stored.id)
+                _finish_item(db, ctx, "succeeded", file_ids=stored)
         except BaseException:
-            files.delete_files(ctx.user_id, [stored.id])  # not delivered: not kept either
+            files.delete_files(ctx.user_id, stored)  # not delivered: not kept either
             raise
         _announce(ctx)
         return "succeeded"
@@ -411,14 +420,20 @@ def _back_to_queue(ctx: ItemContext) -> None:
 
 
 def _finish_item(
-    db: Session, ctx: ItemContext, status: str, *, file_id: str | None = None, error: str = ""
+    db: Session,
+    ctx: ItemContext,
+    status: str,
+    *,
+    file_ids: list[str] | None = None,
+    error: str = "",
 ) -> None:
+    """`file_ids`: the output's, then its thumbnail's if it has one."""
     item = db.get(GenerationItem, ctx.item_id)
     if item.status in TERMINAL:
         return
     item.status, item.finished_at, item.error = status, utcnow(), error
     item.progress = 100 if status == "succeeded" else item.progress
-    item.file_id = file_id
+    item.file_id, item.thumbnail_id = ([*(file_ids or [])] + [None, None])[:2]
 
 
 def _end_item(ctx: ItemContext, status: str, *, error: str = "") -> None:
@@ -590,11 +605,12 @@ def delete(user_id: int, generation_id: str) -> None:
         if generation.status in ACTIVE:
             raise ServiceError("generation_still_running")
         file_ids = [
-            i.file_id
+            file_id
             for i in db.exec(
                 select(GenerationItem).where(GenerationItem.generation_id == generation_id)
             ).all()
-            if i.file_id
+            for file_id in (i.file_id, i.thumbnail_id)
+            if file_id
         ]
     files.delete_files(user_id, file_ids)
     with session_scope() as db:
@@ -691,6 +707,7 @@ class ItemView:
     progress: int
     error: str
     file: StoredFile | None
+    thumbnail_id: str = ""  # a picture of the output, when the output is not one (a ZIP)
 
 
 @dataclass(frozen=True)
@@ -721,7 +738,15 @@ def _views(db: Session, generations: list[Generation]) -> list[GenerationView]:
     by_generation: dict[str, list[ItemView]] = {}
     for item, stored in items:
         by_generation.setdefault(item.generation_id, []).append(
-            ItemView(item.id, item.index, item.status, item.progress, item.error, stored)
+            ItemView(
+                item.id,
+                item.index,
+                item.status,
+                item.progress,
+                item.error,
+                stored,
+                item.thumbnail_id or "",
+            )
         )
     views = []
     for g in generations:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ AUDIO_TYPES = {
 
 @dataclass(frozen=True)
 class MediaInfo:
-    media: str  # image | video | audio
+    media: str  # image | video | audio | archive (outputs only: a set of slides)
     content_type: str
     extension: str
     duration: float | None = None
@@ -186,11 +187,22 @@ def _av(path: Path) -> MediaInfo | None:
     return None
 
 
-def probe(path: Path) -> MediaInfo:
-    """Refuses empty, unreadable and unsupported files with a reason the user can act on."""
+def _archive(path: Path) -> MediaInfo | None:
+    """A ZIP an app made (one carousel set, say), known by its table of contents alone."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return MediaInfo("archive", "application/zip", "zip")
+
+
+def probe(path: Path, archives: bool = False) -> MediaInfo:
+    """Refuses empty, unreadable and unsupported files with a reason the user can act on.
+    `archives`: a ZIP is accepted too (outputs only; an upload is never unpacked)."""
     if not path.is_file() or path.stat().st_size == 0:
         raise ServiceError("file_empty")
-    info = _image(path) or _av(path)
+    info = _image(path) or _av(path) or (_archive(path) if archives else None)
     if info is None:
         raise ServiceError("file_unreadable")
     return info

@@ -25,9 +25,10 @@ class WorkItem:
     status: str
     progress: int
     error: str
-    media: str
+    media: str  # what the preview shows: the output, or its thumbnail when it has one
     download_url: str
     preview_url: str
+    thumbnail_url: str  # a picture of an output that is not one (a carousel set's ZIP)
 
 
 @dataclass
@@ -56,6 +57,11 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
     items = []
     for item in view.items:
         ready = item.status == "succeeded" and item.file is not None
+        thumbnail = (
+            files.signed_file_link(user_id, item.thumbnail_id, True, LINK_SECONDS)
+            if ready and item.thumbnail_id
+            else ""
+        )
         items.append(
             WorkItem(
                 generation_id=view.id,
@@ -63,13 +69,17 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
                 status=item.status,
                 progress=item.progress,
                 error=tr(item.error, lang) if item.error else "",
-                media=item.file.media if item.file else "",
+                media="image" if thumbnail else item.file.media if item.file else "",
                 download_url=files.signed_file_link(user_id, item.file.id, seconds=LINK_SECONDS)
                 if ready
                 else "",
-                preview_url=files.signed_file_link(user_id, item.file.id, True, LINK_SECONDS)
-                if ready
-                else "",
+                preview_url=thumbnail
+                or (
+                    files.signed_file_link(user_id, item.file.id, True, LINK_SECONDS)
+                    if ready
+                    else ""
+                ),
+                thumbnail_url=thumbnail,
             )
         )
     unit = "unit_credits" if view.unit == "credits" else "usage_quota"

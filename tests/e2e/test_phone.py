@@ -18,9 +18,10 @@ import lumiku.pages  # noqa: F401 - records every page in PAGES
 from lumiku import routes
 from lumiku.components.layout import PAGES
 from lumiku.services import auth, billing
+from lumiku.services.carousel_mix import projects as carousel
 from lumiku.services.video_mixer import projects
 from tests.e2e.browser import overflow_report, settle_page, shows, signed_in
-from tests.factories import PASSWORD, register
+from tests.factories import PASSWORD, make_image, register
 
 PHONE, LAPTOP = (390, 844), (1280, 800)
 # Pages anyone may open; every other page is visited signed in (as an admin, to reach them all).
@@ -38,8 +39,9 @@ ROWS = {
 
 
 @pytest.fixture(scope="module")
-def people(base_url, duitku):
-    """An admin with history: ledger entries, a paid order and a Video Mixer project."""
+def people(base_url, duitku, tmp_path_factory):
+    """An admin with history: ledger entries, a paid order, a Video Mixer project and a Carousel
+    Mix project with a picture and a long text."""
     signed = register(1, prefix=f"phone-{uuid.uuid4().hex[:6]}-", name="Sari Wulandari Kusuma")
     from lumiku.services import users
 
@@ -50,10 +52,15 @@ def people(base_url, duitku):
     billing.add_credits(me, 1_500, "purchase", f"phone-buy-{me}", "Paket Kreator 1.500 kredit")
     order_id = _paid_order(me, duitku, base_url)
     project = projects.create_project(me, "Promo Lebaran untuk semua toko", "Video pendek")
+    carousel_project = carousel.create_project(me, "Katalog hijab minggu ini", "Carousel")
+    photo = make_image(tmp_path_factory.mktemp("phone") / "hijab.jpg", (640, 800))
+    carousel.add_picture(me, carousel_project, 1, photo, "hijab-warna-pastel-terbaru.jpg")
+    carousel.add_texts(me, carousel_project, 1, ["Diskon 50% 🔥 hari ini saja, semua warna!"])
     _mail_with_a_long_link(signed.user.email, base_url)
     return {"email": signed.user.email, "password": PASSWORD, "token": signed.token}, {
         routes.PAYMENT: f"/payments/{order_id}",
         "/apps/video-mixer/[vm_project]": f"/apps/video-mixer/{project}",
+        "/apps/carousel-mix/[cm_project]": f"/apps/carousel-mix/{carousel_project}",
     }
 
 

@@ -132,7 +132,7 @@ def test_choices_counts_and_cards_are_derived_from_what_was_loaded(tmp_path):
     listing = get(ProjectListState)
     call(listing, "load_list")
     assert [c.name for c in listing.project_cards] == ["Mine"]
-    assert listing.project_cards[0].clips_text.startswith("0")
+    assert listing.project_cards[0].counts_text.startswith("0")
 
 
 # ------------------------------------------------------------------ uploads

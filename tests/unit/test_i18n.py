@@ -107,14 +107,17 @@ def test_errors_name_a_parameter_by_its_label_not_its_code_name():
 
 
 def _named_parameters() -> set[str]:
-    """Every literal `name=` a service passes to a ServiceError, and every Video Mixer setting
-    (rules.parse_settings names the one it refuses)."""
+    """Every literal `name=` a service passes to a ServiceError, and every Video Mixer setting,
+    Carousel Mix text style field and output option (their parsers name the one they refuse)."""
     import ast
     from pathlib import Path
 
+    from lumiku.services.carousel_mix.rules import OutputSettings
+    from lumiku.services.carousel_mix.style import TextStyle
     from lumiku.services.video_mixer.rules import MixSettings
 
     names = set(MixSettings().to_dict()) | {"credit_cost", "quota_cost"}  # ai_models.update
+    names |= set(TextStyle().to_dict()) | set(OutputSettings().to_dict())
     root = Path(lumiku.i18n.__file__).parents[1] / "services"
     for path in root.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):

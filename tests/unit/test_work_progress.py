@@ -6,7 +6,7 @@ from lumiku.state.work import WorkCard, WorkItem, apply_progress
 
 
 def card(status: str, item_status: str) -> WorkCard:
-    item = WorkItem("g1", 1, item_status, 40, "", "video", "", "")
+    item = WorkItem("g1", 1, item_status, 40, "", "video", "", "", "")
     return WorkCard(
         "g1", "t", "Video Mixer", "video", status, 40, "", "", "", "", "", True, False, False, "",
         [item],

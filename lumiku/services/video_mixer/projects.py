@@ -23,7 +23,7 @@ from lumiku.models import (
     VideoMixerPreset,
     VideoMixerProject,
 )
-from lumiku.services import billing, files, generations, media
+from lumiku.services import billing, files, generations, media, owned
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.video_mixer import rules
 
@@ -40,44 +40,19 @@ MAX_PRESETS = 30
 PAGE_SIZE = 12
 
 
-def _description(value: Any) -> str:
-    return value.strip()[:500] if isinstance(value, str) else ""
-
-
-def _name(value: Any, limit: int, field: str = "name") -> str:
-    name = " ".join(value.split())[:limit] if isinstance(value, str) else ""
-    if not name:
-        raise ServiceError("field_required", name=field)
-    return name
-
-
 def _project(db: Session, user_id: int, project_id: Any) -> VideoMixerProject:
-    project = db.get(VideoMixerProject, project_id) if isinstance(project_id, str) else None
-    if project is None or project.user_id != user_id:
-        raise NotFound()
-    return project
+    return owned.row(db, VideoMixerProject, user_id, project_id)
 
 
 def _locked_project(db: Session, user_id: int, project_id: Any) -> VideoMixerProject:
-    """The project, its row locked until the transaction ends (SELECT … FOR UPDATE): writers
-    that count its clips before adding one take turns."""
-    project = (
-        db.get(VideoMixerProject, project_id, with_for_update=True)
-        if isinstance(project_id, str)
-        else None
-    )
-    if project is None or project.user_id != user_id:
-        raise NotFound()
-    return project
+    """The project, its row locked until the transaction ends: writers that count its clips
+    before adding one take turns."""
+    return owned.row(db, VideoMixerProject, user_id, project_id, lock=True)
 
 
 def _part(db: Session, user_id: int, model: type, row_id: Any) -> Any:
     """A group or clip, reached only through a project of the user's."""
-    row = db.get(model, row_id) if isinstance(row_id, str) else None
-    if row is None:
-        raise NotFound()
-    _project(db, user_id, row.project_id)
-    return row
+    return owned.part(db, model, VideoMixerProject, user_id, row_id)
 
 
 def _touch(project: VideoMixerProject) -> None:
@@ -220,8 +195,8 @@ def create_project(user_id: int, name: str, description: str = "") -> str:
         project = VideoMixerProject(
             id=secrets.token_hex(16),
             user_id=user_id,
-            name=_name(name, 100),
-            description=_description(description),
+            name=owned.name(name, 100),
+            description=owned.description(description),
             settings=rules.MixSettings().to_dict(),
         )
         db.add(project)
@@ -231,8 +206,8 @@ def create_project(user_id: int, name: str, description: str = "") -> str:
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
     with session_scope() as db:
         project = _project(db, user_id, project_id)
-        project.name = _name(name, 100)
-        project.description = _description(description)
+        project.name = owned.name(name, 100)
+        project.description = owned.description(description)
         _touch(project)
 
 
@@ -268,11 +243,6 @@ def delete_project(user_id: int, project_id: str) -> int:
 # ------------------------------------------------------------------ groups
 
 
-def _renumber(rows: list) -> None:
-    for position, row in enumerate(rows):
-        row.position = position
-
-
 def add_group(user_id: int, project_id: str, name: str) -> str:
     with session_scope() as db:
         project = _project(db, user_id, project_id)
@@ -284,7 +254,10 @@ def add_group(user_id: int, project_id: str, name: str) -> str:
         if count >= MAX_GROUPS:
             raise ServiceError("video_mixer_too_many_groups", max=MAX_GROUPS)
         group = VideoMixerGroup(
-            id=secrets.token_hex(16), project_id=project.id, name=_name(name, 60), position=count
+            id=secrets.token_hex(16),
+            project_id=project.id,
+            name=owned.name(name, 60),
+            position=count,
         )
         db.add(group)
         _touch(project)
@@ -293,17 +266,12 @@ def add_group(user_id: int, project_id: str, name: str) -> str:
 
 def rename_group(user_id: int, group_id: str, name: str) -> None:
     with session_scope() as db:
-        _part(db, user_id, VideoMixerGroup, group_id).name = _name(name, 60)
-
-
-def _check_step(step: Any) -> None:
-    if not isinstance(step, int) or isinstance(step, bool) or step not in (-1, 1):
-        raise ServiceError("parameter_invalid", name="step")
+        _part(db, user_id, VideoMixerGroup, group_id).name = owned.name(name, 60)
 
 
 def move_group(user_id: int, group_id: str, step: int) -> None:
     """Moves a group one place earlier (-1) or later (+1) in the play order."""
-    _check_step(step)
+    owned.check_step(step)
     with session_scope() as db:
         group = _part(db, user_id, VideoMixerGroup, group_id)
         siblings = list(
@@ -313,14 +281,7 @@ def move_group(user_id: int, group_id: str, step: int) -> None:
                 .order_by(VideoMixerGroup.position, VideoMixerGroup.id)
             ).all()
         )
-        _swap(siblings, siblings.index(group), step)
-
-
-def _swap(rows: list, index: int, step: int) -> None:
-    other = index + step
-    if 0 <= other < len(rows):
-        rows[index], rows[other] = rows[other], rows[index]
-    _renumber(rows)
+        owned.swap(siblings, siblings.index(group), step)
 
 
 def delete_group(user_id: int, group_id: str) -> None:
@@ -336,7 +297,7 @@ def delete_group(user_id: int, group_id: str) -> None:
             .where(VideoMixerGroup.project_id == group.project_id)
             .order_by(VideoMixerGroup.position)
         ).all()
-        _renumber(list(rest))
+        owned.renumber(list(rest))
 
 
 # ------------------------------------------------------------------ clips
@@ -431,7 +392,7 @@ def move_clip(user_id: int, clip_id: str, group_id: str) -> None:
 
 def reorder_clip(user_id: int, clip_id: str, step: int) -> None:
     """One place earlier (-1) or later (+1) among the clips of its group."""
-    _check_step(step)
+    owned.check_step(step)
     with session_scope() as db:
         clip = _part(db, user_id, VideoMixerClip, clip_id)
         siblings = list(
@@ -446,7 +407,7 @@ def reorder_clip(user_id: int, clip_id: str, step: int) -> None:
                 .order_by(VideoMixerClip.position, VideoMixerClip.created_at, VideoMixerClip.id)
             ).all()
         )
-        _swap(siblings, siblings.index(clip), step)
+        owned.swap(siblings, siblings.index(clip), step)
 
 
 def delete_clip(user_id: int, clip_id: str) -> None:
@@ -488,7 +449,7 @@ def save_preset(user_id: int, name: str, raw: dict[str, Any]) -> str:
     """Saving under an existing name replaces that preset's settings. The fixed first clip
     belongs to one project, so presets never carry it."""
     settings = {**rules.parse_settings(raw).to_dict(), "fixed_first_clip": ""}
-    name = _name(name, 60)
+    name = owned.name(name, 60)
     with session_scope() as db:
         existing = db.exec(
             select(VideoMixerPreset).where(
@@ -514,9 +475,7 @@ def save_preset(user_id: int, name: str, raw: dict[str, Any]) -> str:
 
 def get_preset(user_id: int, preset_id: str) -> PresetView:
     with session_scope() as db:
-        row = db.get(VideoMixerPreset, preset_id) if isinstance(preset_id, str) else None
-        if row is None or row.user_id != user_id:
-            raise NotFound()
+        row = owned.row(db, VideoMixerPreset, user_id, preset_id)
         return PresetView(row.id, row.name, dict(row.settings))
 
 

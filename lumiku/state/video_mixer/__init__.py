@@ -8,7 +8,6 @@ page's messages): `ProjectListState`, `ProjectState` (clips, groups, uploads), `
 from lumiku.state.video_mixer.common import (
     APP,
     LINK_SECONDS,
-    MAX_FILES_PER_UPLOAD,
     NONE,
     OPTIONS,
     PROJECT_ROUTE,
@@ -17,7 +16,6 @@ from lumiku.state.video_mixer.common import (
     ClipRow,
     GroupBox,
     ProjectCard,
-    UploadRow,
     VideoMixerState,
 )
 from lumiku.state.video_mixer.estimate import EstimateState
@@ -30,7 +28,6 @@ SUBSTATES = (ProjectListState, ProjectState, SettingsState, EstimateState)
 __all__ = [
     "APP",
     "LINK_SECONDS",
-    "MAX_FILES_PER_UPLOAD",
     "NONE",
     "OPTIONS",
     "PROJECT_ROUTE",
@@ -44,6 +41,5 @@ __all__ = [
     "ProjectListState",
     "ProjectState",
     "SettingsState",
-    "UploadRow",
     "VideoMixerState",
 ]

@@ -9,7 +9,6 @@ from typing import Any
 import reflex as rx
 
 from lumiku import plugins
-from lumiku.services import files
 from lumiku.services.video_mixer import projects, rules
 from lumiku.state.auth import AuthState
 from lumiku.state.work import WorkState
@@ -21,10 +20,6 @@ NONE = "none"  # Radix selects cannot hold an empty value
 OPTIONS = {f.name: f.default for f in fields(rules.MixSettings)}
 NUMBER_OPTIONS = ("speed_min", "speed_max", "fixed_duration")
 UPLOAD_ID = "vm-upload"
-# How many files one drop may carry: the handler takes the first that fit (this many, and no
-# more than the project's clip limit allows) and lists the rest as left out, with the reason.
-# The dropzone is given no count limit: react-dropzone refuses every file of a drop over it.
-MAX_FILES_PER_UPLOAD = files.FILES_PER_UPLOAD
 
 
 @dataclass
@@ -32,7 +27,7 @@ class ProjectCard:
     id: str
     name: str
     description: str
-    clips_text: str
+    counts_text: str
     updated: str
 
 
@@ -60,13 +55,6 @@ class GroupBox:
 class Choice:
     value: str
     label: str
-
-
-@dataclass
-class UploadRow:
-    name: str
-    status: str  # waiting | checking | added | refused
-    message: str
 
 
 def seconds_text(value: float) -> str:

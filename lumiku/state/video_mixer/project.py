@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
-
 import reflex as rx
 
 from lumiku.i18n import tr
@@ -15,15 +10,21 @@ from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
 from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.uploads import (
+    FILES_PER_UPLOAD,
+    Dropzone,
+    Upload,
+    UploadRow,
+    progress_percent,
+    refused_rows,
+)
 from lumiku.state.video_mixer.common import (
     APP,
     LINK_SECONDS,
-    MAX_FILES_PER_UPLOAD,
     NONE,
     Choice,
     ClipRow,
     GroupBox,
-    UploadRow,
     VideoMixerState,
     seconds_text,
     size_text,
@@ -255,29 +256,21 @@ class ProjectState(VideoMixerState):
 
     @rx.event
     def upload_progress(self, progress: dict):
-        if isinstance(progress, dict) and isinstance(progress.get("progress"), int | float):
-            self.upload_percent = max(0, min(100, round(progress["progress"] * 100)))
-            self.sending = self.upload_percent < 100
+        percent = progress_percent(progress)
+        if percent is not None:
+            self.upload_percent, self.sending = percent, percent < 100
 
     @rx.event
     async def drop_rejected(self, rejected: list):
         """Files the browser refused before sending (type, size, count), each with its reason."""
-        lang = await self._lang()
-        if not isinstance(rejected, list) or self.uploading:
-            return
-        self.uploads = [_refused_row(entry, lang) for entry in rejected[:50]]
+        if isinstance(rejected, list) and not self.uploading:
+            self.uploads = refused_rows(rejected, await self._lang(), DROPZONE)
 
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):
-        """Receives the dropped files into a private folder as they arrive, then checks and adds
-        each in turn, showing every file's outcome as it happens.
-
-        A background event (Reflex streams the files in as `chunks`): the tab's state is
-        locked only in the short `async with self` blocks that change the rows, never while
-        bytes travel or a file is checked (ffprobe, the thumbnail, the copy into storage). A
-        long upload so never outlives Reflex's state lock, and the tab's other events (the
-        transfer bar) run meanwhile. `with_user` cannot wrap a background event (it reads the
-        state outside `async with self`): the first block re-derives the user the same way."""
+        """Receives the dropped files and adds each as a clip (lumiku.state.uploads).
+        `with_user` cannot wrap a background event (it reads the state outside `async with
+        self`): the first block re-derives the user the same way."""
         if not isinstance(chunks, rx.UploadChunkIterator):
             return None  # called as a plain event, without files
         async with self:
@@ -289,41 +282,19 @@ class ProjectState(VideoMixerState):
         try:  # what fits in the project is taken; add_clip checks the limit again itself
             room = await call(projects.clip_room, user_id, project_id)
         except Exception:  # noqa: BLE001 - not theirs or gone: add_clip refuses each file
-            room = MAX_FILES_PER_UPLOAD
-        upload = _Upload(self, lang, project_id, room)
-        folder = Path(tempfile.mkdtemp(prefix="lumiku-upload-"))
+            room = FILES_PER_UPLOAD
+        upload = Upload(self, lang, DROPZONE, project_id, room)
         try:
-            arrived = await upload.receive(chunks, folder)
-            if not arrived:  # every dropped file was refused by the browser: drop_rejected says why
-                return None
-            for n, item in enumerate(arrived):
-                if upload.rows[n].status == "refused":
-                    continue
-                upload.rows[n] = UploadRow(
-                    item.name, "checking", tr("video_mixer_upload_checking", lang)
-                )
-                await upload.show()
-                try:
-                    await call(projects.add_clip, user_id, project_id, item.path, item.name)
-                    upload.rows[n] = UploadRow(
-                        item.name, "added", tr("video_mixer_upload_added", lang)
-                    )
-                except Exception as exc:  # noqa: BLE001 - each file's own outcome
-                    upload.rows[n] = UploadRow(item.name, "refused", error_text(exc, lang))
-                await upload.show()
-        except Exception as exc:  # noqa: BLE001 - shown; the files are removed below
+            await upload.add_each(
+                chunks, lambda path, name: call(projects.add_clip, user_id, project_id, path, name)
+            )
+        except Exception as exc:  # noqa: BLE001 - shown; the files are already removed
             async with self:
                 self.error = error_text(exc, lang)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
         async with self:
             self.uploading = False
             if self.project_id == project_id:
-                left = sum(1 for row in upload.rows if row.status == "refused")
-                if left:
-                    self.upload_summary = tr(
-                        "video_mixer_upload_left_out", lang, left=left, total=len(upload.rows)
-                    )
+                self.upload_summary = upload.summary()
                 project = await self._load_project(user_id)
                 settings = await self.get_state(SettingsState)
                 settings._follow_aspect(project.settings)
@@ -331,98 +302,10 @@ class ProjectState(VideoMixerState):
         return None
 
 
-@dataclass
-class _Arrived:
-    name: str  # as shown: the file's own name, never a path
-    path: Path
-    size: int = 0
-    taken: bool = False  # kept to be checked (within the count and size limits)
-
-
-class _Upload:
-    """One upload's rows, kept here and copied to the tab in short locked blocks."""
-
-    def __init__(self, state: ProjectState, lang: str, project_id: str, room: int):
-        self.state, self.lang, self.project_id = state, lang, project_id
-        self.room = room  # how many more clips the project takes
-        self.rows: list[UploadRow] = []
-
-    async def show(self, **flags: bool) -> None:
-        async with self.state as state:
-            if state.project_id != self.project_id:
-                return  # the tab went on to another project; its files are still added
-            state.uploads = [UploadRow(r.name, r.status, r.message) for r in self.rows]
-            for name, value in flags.items():
-                setattr(state, name, value)
-
-    async def receive(self, chunks: rx.UploadChunkIterator, folder: Path) -> list[_Arrived]:
-        """Writes each file to `folder` as its chunks arrive, a row per file as it starts;
-        files past the count or size limit are refused and their bytes dropped, but every
-        chunk is read (Reflex answers an upload whose handler stops reading with an error)."""
-        limit = files.limit_bytes("video")
-        arrived: list[_Arrived] = []
-        current, out, part = None, None, ""
-        try:
-            async for chunk in chunks:
-                starts = chunk.offset == 0 and (
-                    current is None or current.size > 0 or chunk.filename != part
-                )
-                if starts:
-                    if out is not None:
-                        out.close()
-                        out = None
-                    part = chunk.filename
-                    current = _Arrived(_shown_name(chunk.filename), folder / str(len(arrived)))
-                    taken = sum(1 for a in arrived if a.taken)
-                    if taken < min(MAX_FILES_PER_UPLOAD, self.room):
-                        current.taken = True
-                        out = current.path.open("wb")
-                        self.rows.append(UploadRow(current.name, "waiting", ""))
-                    else:  # the first ones that fit are taken; the rest say why not
-                        self.rows.append(UploadRow(current.name, "refused", self._why_not()))
-                    arrived.append(current)
-                    await self.show(uploading=True)
-                current.size += len(chunk.data)
-                if out is None:
-                    continue  # refused: its bytes are read and dropped
-                if current.size > limit:
-                    current.taken = False  # its place goes to the next file
-                    out.close()
-                    out = None
-                    current.path.unlink(missing_ok=True)
-                    message = tr("file_too_large", self.lang, limit_mb=limit // 2**20)
-                    self.rows[-1] = UploadRow(current.name, "refused", message)
-                    await self.show()
-                    continue
-                out.write(chunk.data)
-        finally:
-            if out is not None:
-                out.close()
-        if arrived:
-            await self.show(sending=False)
-        return arrived
-
-    def _why_not(self) -> str:
-        if self.room <= MAX_FILES_PER_UPLOAD:
-            return tr("video_mixer_upload_project_full", self.lang, max=projects.MAX_CLIPS)
-        return tr("video_mixer_upload_too_many", self.lang, max=MAX_FILES_PER_UPLOAD)
-
-
-def _shown_name(filename: str) -> str:
-    name = Path(filename or "").name[:200]
-    return name if name.strip("./ ") else "video"
-
-
-def _refused_row(entry: object, lang: str) -> UploadRow:
-    """One rejection, `{name, codes}` with react-dropzone's error codes, as a row."""
-    entry = entry if isinstance(entry, dict) else {}
-    name, codes = entry.get("name"), entry.get("codes")
-    name = Path(name).name[:200] if isinstance(name, str) and name.strip("./") else "video"
-    codes = codes if isinstance(codes, list) else []
-    if "file-too-large" in codes:
-        message = tr("file_too_large", lang, limit_mb=files.limit_bytes("video") // 2**20)
-    elif "too-many-files" in codes:
-        message = tr("video_mixer_upload_too_many", lang, max=MAX_FILES_PER_UPLOAD)
-    else:
-        message = tr("file_type_not_allowed", lang, kinds="MP4, MOV, WebM")
-    return UploadRow(name, "refused", message)
+DROPZONE = Dropzone(
+    media=("video",),
+    kinds="MP4, MOV, WebM",
+    full_key="video_mixer_upload_project_full",
+    full_max=lambda: projects.MAX_CLIPS,
+    default_name="video",
+)

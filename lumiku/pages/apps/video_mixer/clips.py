@@ -7,17 +7,13 @@ import reflex as rx
 from lumiku.components.dialogs import confirm_text_dialog
 from lumiku.components.forms import card, choice_select
 from lumiku.components.text import t
+from lumiku.components.uploads import dropzone
 from lumiku.i18n import MESSAGES
 from lumiku.services import files
 from lumiku.services.video_mixer import projects
 from lumiku.state.auth import AuthState
-from lumiku.state.video_mixer import (
-    MAX_FILES_PER_UPLOAD,
-    UPLOAD_ID,
-    ClipRow,
-    GroupBox,
-    UploadRow,
-)
+from lumiku.state.uploads import FILES_PER_UPLOAD
+from lumiku.state.video_mixer import UPLOAD_ID, ClipRow, GroupBox
 from lumiku.state.video_mixer import ProjectState as S
 
 
@@ -163,81 +159,15 @@ def _group(group: GroupBox) -> rx.Component:
     )
 
 
-def _upload_row(row: UploadRow) -> rx.Component:
-    return rx.hstack(
-        rx.match(
-            row.status,
-            ("added", rx.icon("circle-check", size=14, color="green")),
-            ("refused", rx.icon("circle-x", size=14, color="red")),
-            ("checking", rx.spinner(size="1")),
-            rx.icon("clock", size=14),
-        ),
-        rx.text(row.name, size="1", weight="medium"),
-        rx.text(row.message, size="1", color=rx.cond(row.status == "refused", "red", "gray")),
-        spacing="2",
-        align="center",
-        class_name="vm-upload-row",
-        data_status=row.status,
-    )
-
-
-def _names_and_codes(rejected: rx.Var) -> rx.Var:
-    """File objects do not survive the trip to the server: send their names and error codes."""
-    return rx.Var(
-        f"({rejected}).map((r) => ({{name: r.file.name, codes: r.errors.map((e) => e.code)}}))"
-    ).to(list)
-
-
 def _uploader() -> rx.Component:
-    return rx.vstack(
-        rx.upload(
-            rx.vstack(
-                rx.icon("upload", size=24),
-                rx.text(t("video_mixer_drop_clips"), size="2", text_align="center"),
-                rx.text(
-                    tf("video_mixer_drop_hint", max=MAX_FILES_PER_UPLOAD, mb=LIMITS["mb"]),
-                    size="1",
-                    color_scheme="gray",
-                    text_align="center",
-                ),
-                align="center",
-                spacing="1",
-            ),
-            id=UPLOAD_ID,
-            multiple=True,
-            accept=ACCEPT,
-            # no max_files: over it, react-dropzone refuses the whole drop; the handler takes
-            # the first MAX_FILES_PER_UPLOAD that fit the project and lists the rest
-            max_size=files.limit_bytes("video"),
-            on_drop_rejected=lambda rejected: S.drop_rejected(_names_and_codes(rejected)),
-            disabled=S.uploading,
-            on_drop=S.upload(  # streamed to a background event: see ProjectState.upload
-                rx.upload_files_chunk(upload_id=UPLOAD_ID, on_upload_progress=S.upload_progress)
-            ),
-            border=f"2px dashed {rx.color('accent', 7)}",
-            border_radius="10px",
-            padding="1.25rem",
-            width="100%",
-            cursor="pointer",
-        ),
-        rx.cond(
-            S.sending,
-            rx.hstack(
-                rx.text(t("video_mixer_upload_sending"), size="1", color_scheme="gray"),
-                rx.progress(value=S.upload_percent, flex="1"),
-                rx.text(S.upload_percent.to_string() + "%", size="1"),
-                width="100%",
-                align="center",
-                id="vm-upload-progress",
-            ),
-        ),
-        rx.cond(
-            S.upload_summary != "",
-            rx.text(S.upload_summary, size="2", color="amber", id="vm-upload-summary"),
-        ),
-        rx.vstack(rx.foreach(S.uploads, _upload_row), spacing="1", id="vm-uploads"),
-        width="100%",
-        spacing="2",
+    return dropzone(
+        S,
+        upload_id=UPLOAD_ID,
+        prefix="vm",
+        accept=ACCEPT,
+        max_size=files.limit_bytes("video"),
+        title=t("video_mixer_drop_clips"),
+        hint=tf("video_mixer_drop_hint", max=FILES_PER_UPLOAD, mb=LIMITS["mb"]),
     )
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku import routes
 from lumiku.components.forms import card
 from lumiku.components.text import t
 from lumiku.services.video_mixer import rules
 from lumiku.state.video_mixer import EstimateState as S
 from lumiku.state.video_mixer import SettingsState
-from lumiku.state.work import WorkCard, WorkState
 
 # ------------------------------------------------------------------ one project: estimate
 
@@ -23,21 +21,6 @@ def _figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
         min_width="7rem",
         flex="1",
     )
-
-
-def _being_made(work: WorkCard) -> rx.Component:
-    """Shown while the batch this tab started is still active in the work list: it goes when
-    the batch ends, however it ends (done, failed or cancelled)."""
-    return rx.cond(
-        work.active & (work.id == S.started_generation),
-        rx.callout(
-            t("video_mixer_being_made"), icon="loader", color_scheme="blue", id="vm-being-made"
-        ),
-    )
-
-
-def being_made_banner() -> rx.Component:
-    return rx.fragment(rx.foreach(WorkState.cards, _being_made))
 
 
 def estimate_panel() -> rx.Component:
@@ -102,53 +85,4 @@ def estimate_panel() -> rx.Component:
             S.est_notice != "",
             rx.text(S.est_notice, color_scheme="amber", size="2", id="vm-notice-combinations"),
         ),
-    )
-
-
-def confirm_generate() -> rx.Component:
-    return rx.alert_dialog.root(
-        rx.alert_dialog.content(
-            rx.alert_dialog.title(t("video_mixer_confirm_title")),
-            rx.alert_dialog.description(
-                rx.vstack(
-                    rx.text(t("video_mixer_confirm_count"), " ", S.count_text),
-                    rx.text(
-                        t("video_mixer_confirm_price"),
-                        " ",
-                        rx.text.strong(S.est_price, id="vm-confirm-price"),
-                    ),
-                    rx.text(t("video_mixer_confirm_available"), " ", S.est_available),
-                    rx.cond(
-                        ~S.est_affordable,
-                        rx.callout(
-                            rx.hstack(
-                                rx.text(t("video_mixer_not_enough")),
-                                rx.link(t("nav_credits"), href=routes.CREDITS),
-                            ),
-                            color_scheme="red",
-                            icon="triangle-alert",
-                        ),
-                    ),
-                    spacing="1",
-                ),
-            ),
-            rx.hstack(
-                rx.alert_dialog.cancel(
-                    rx.button(
-                        t("cancel"), variant="soft", color_scheme="gray", on_click=S.cancel_generate
-                    )
-                ),
-                rx.button(
-                    t("video_mixer_confirm_go"),
-                    on_click=S.generate,
-                    loading=S.busy,
-                    disabled=~S.est_affordable,
-                    id="vm-confirm-generate",
-                ),
-                justify="end",
-                spacing="3",
-                margin_top="1rem",
-            ),
-        ),
-        open=S.confirming,
     )

@@ -10,92 +10,12 @@ from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.navigation import back_link
 from lumiku.components.pager import pager
+from lumiku.components.projects import new_project_form, project_card
 from lumiku.components.text import t
-from lumiku.state.video_mixer import (
-    APP,
-    ProjectCard,
-)
+from lumiku.state.video_mixer import APP
 from lumiku.state.video_mixer import ProjectListState as S
 
 # ------------------------------------------------------------------ the project list
-
-
-def _project_card(project: ProjectCard) -> rx.Component:
-    return rx.card(
-        rx.flex(
-            rx.link(
-                rx.vstack(
-                    rx.text(project.name, weight="bold", size="4"),
-                    rx.cond(
-                        project.description != "",
-                        rx.text(project.description, size="2", color_scheme="gray"),
-                    ),
-                    rx.text(project.clips_text, " · ", project.updated, size="1"),
-                    spacing="1",
-                ),
-                href=APP.path("") + project.id,
-                class_name="vm-open-project",
-                underline="none",
-            ),
-            rx.icon_button(
-                rx.icon("trash-2", size=16),
-                variant="ghost",
-                color_scheme="red",
-                aria_label=t("video_mixer_delete_project"),
-                title=t("video_mixer_delete_project"),
-                on_click=S.ask_delete_project(project.id),
-            ),
-            justify="between",
-            align="start",
-            width="100%",
-        ),
-        width="100%",
-        class_name="vm-project",
-    )
-
-
-def _new_project_form() -> rx.Component:
-    return rx.form(
-        rx.flex(
-            rx.vstack(
-                rx.input(  # no `required`: a blank name is answered by the handler, in words
-                    name="name",
-                    placeholder=t("video_mixer_project_name"),
-                    aria_label=t("video_mixer_project_name"),
-                    max_length=100,
-                    id="vm-new-name",
-                    width="100%",
-                ),
-                rx.cond(
-                    S.new_name_error != "",
-                    rx.text(S.new_name_error, size="1", color="red", id="vm-new-name-error"),
-                ),
-                spacing="1",
-                flex="1",
-                min_width="12rem",
-            ),
-            rx.input(
-                name="description",
-                placeholder=t("video_mixer_project_description"),
-                aria_label=t("video_mixer_project_description"),
-                max_length=500,
-                flex="2",
-                min_width="12rem",
-            ),
-            rx.button(
-                rx.icon("plus", size=16),
-                t("video_mixer_new_project"),
-                type="submit",
-                id="vm-create",
-            ),
-            spacing="2",
-            wrap="wrap",
-            width="100%",
-        ),
-        on_submit=S.create_project,
-        reset_on_submit=True,
-        width="100%",
-    )
 
 
 def _how_it_works() -> rx.Component:
@@ -156,13 +76,22 @@ def video_mixer() -> rx.Component:
             rx.text(t("app_video_mixer_desc"), color_scheme="gray"),
             spacing="1",
         ),
-        _new_project_form(),
+        new_project_form(S, prefix="video_mixer", css="vm"),
         error_callout(S.error, "vm-error"),
         notice_callout(S.notice, "vm-notice"),
         rx.cond(S.list_loaded & (S.list_total == 0), _first_run()),
         _how_it_works(),
         rx.grid(
-            rx.foreach(S.project_cards, _project_card),
+            rx.foreach(
+                S.project_cards,
+                lambda p: project_card(
+                    p,
+                    href=APP.path("") + p.id,
+                    on_delete=S.ask_delete_project(p.id),
+                    prefix="video_mixer",
+                    css="vm",
+                ),
+            ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="3",
             width="100%",

@@ -1,0 +1,60 @@
+"""What every app's project service needs: rows reached only through their owner (someone
+else's looks exactly like a missing one), names checked the same way, and list reordering."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlmodel import Session
+
+from lumiku.services.errors import NotFound, ServiceError
+
+Row = TypeVar("Row")
+
+
+def row(db: Session, model: type[Row], user_id: int, row_id: Any, lock: bool = False) -> Row:
+    """A row with a `user_id`, if it is the user's. `lock`: SELECT … FOR UPDATE, so writers
+    that count its children before adding one take turns."""
+    found = db.get(model, row_id, with_for_update=lock) if isinstance(row_id, str) else None
+    if found is None or found.user_id != user_id:
+        raise NotFound()
+    return found
+
+
+def part(db: Session, model: type[Row], parent: type, user_id: int, row_id: Any) -> Row:
+    """A row with a `project_id`, reached only through a project of the user's."""
+    found = db.get(model, row_id) if isinstance(row_id, str) else None
+    if found is None:
+        raise NotFound()
+    row(db, parent, user_id, found.project_id)
+    return found
+
+
+def name(value: Any, limit: int, field: str = "name") -> str:
+    """Whitespace collapsed, cut to `limit`; an empty one is refused."""
+    cleaned = " ".join(value.split())[:limit] if isinstance(value, str) else ""
+    if not cleaned:
+        raise ServiceError("field_required", name=field)
+    return cleaned
+
+
+def description(value: Any) -> str:
+    return value.strip()[:500] if isinstance(value, str) else ""
+
+
+def check_step(step: Any) -> None:
+    if not isinstance(step, int) or isinstance(step, bool) or step not in (-1, 1):
+        raise ServiceError("parameter_invalid", name="step")
+
+
+def renumber(rows: list, attribute: str = "position") -> None:
+    for index, item in enumerate(rows):
+        setattr(item, attribute, index)
+
+
+def swap(rows: list, index: int, step: int, attribute: str = "position") -> None:
+    """Moves rows[index] one place earlier (-1) or later (+1), then numbers them all again."""
+    other = index + step
+    if 0 <= other < len(rows):
+        rows[index], rows[other] = rows[other], rows[index]
+    renumber(rows, attribute)
