@@ -30,7 +30,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageOps
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageOps
 
 ROOT = Path(__file__).resolve().parent.parent
 CANVAS = "4:5"
@@ -109,12 +109,14 @@ class Bare:
         self.shift = (round(style.shadow_x), round(style.shadow_y))
         self.sigma = style.shadow_blur / 2
 
+    def background(self, still: Path, focal: tuple[float, float]) -> Image.Image:
+        with Image.open(still) as photo:
+            centering = (focal[0] / 100, focal[1] / 100)
+            return ImageOps.fit(photo.convert("RGB"), self.size, self.resample, centering=centering)
+
     def render(self, still: Path, focal: tuple[float, float], text: str, out: Path) -> None:
         s, (width, height) = self.style, self.size
-        photo = Image.open(still).convert("RGB")
-        slide = ImageOps.fit(
-            photo, self.size, self.resample, centering=(focal[0] / 100, focal[1] / 100)
-        )
+        slide = self.background(still, focal)
         first, second = text.split("\n")
         words, mark = first[:-2], first[-1]  # "… 🎉": the emoji needs its own font
         ascent, descent = self.font.getmetrics()
@@ -172,22 +174,25 @@ class Bare:
         slide.save(out, "JPEG", quality=QUALITY)
 
 
-def check(path: Path, style, size: tuple[int, int]) -> None:
-    """The slide's size, the box's colour under the text and white text on it."""
+def check(path: Path, background: Image.Image, style) -> None:
+    """The slide's size; the box (its colour at its opacity over the picture) and white text
+    where the text is."""
     from lumiku.services.carousel_mix.style import rgb
 
     with Image.open(path) as image:
-        assert image.size == size, (path, image.size)
-        band = image.convert("RGB").crop((0, int(size[1] * 0.62), size[0], int(size[1] * 0.78)))
-    box = rgb(style.box_color)
-    colours = band.getcolors(size[0] * size[1]) or []
-    shade = (box[0] * 0.7, box[2] * 0.7)  # the box at 70 % over a photo: bluish
-    near_box = sum(
-        c for c, (r, _, b) in colours if abs(r - shade[0]) + abs(b - shade[1]) < 90 and b > r + 40
+        slide = image.convert("RGB")
+    assert slide.size == background.size, (path, slide.size)
+    band = (0, int(slide.height * 0.6), slide.width, int(slide.height * 0.8))
+    boxed = Image.blend(
+        background, Image.new("RGB", background.size, rgb(style.box_color)), style.box_opacity / 100
     )
-    white = sum(c for c, (r, g, b) in colours if min(r, g, b) > 235)
-    assert near_box > 2000, (path, "no box where the text is")
-    assert white > 1000, (path, "no white text on the box")
+    off = ImageChops.difference(slide.crop(band), boxed.crop(band)).split()
+    near = ImageChops.lighter(ImageChops.lighter(off[0], off[1]), off[2]).point(
+        lambda v: 255 if v < 16 else 0
+    )
+    assert near.histogram()[255] > 20_000, (path, "no box where the text is")
+    white = slide.crop(band).convert("L").point(lambda v: 255 if v > 235 else 0)
+    assert white.histogram()[255] > 2_000, (path, "no white text on the box")
 
 
 def alternate(*sides: list[Callable[[], object]]) -> list[list[float]]:
@@ -245,8 +250,10 @@ def main() -> None:
                 theirs.append(lambda a=(still, focal, text, plain): bare.render(*a))
                 outs += [mine, plain]
             ours_s, bare_s = alternate(ours, theirs)
-            for path in outs[:: max(1, len(outs) // 40)] + outs[-2:]:
-                check(path, text_style, size)
+            for n in [*range(0, args.slides, 10), args.slides - 1]:  # every tenth, the last
+                still, focal = stills[n % len(stills)], FOCALS[n % len(FOCALS)]
+                check(outs[2 * n], canvas.background(still, CANVAS, focal), text_style)
+                check(outs[2 * n + 1], bare.background(still, focal), text_style)
             ours_rate, bare_rate = len(ours_s) / sum(ours_s), len(bare_s) / sum(bare_s)
             print(f"{row:<16} {ours_rate:>16.1f} {bare_rate:>14.1f} {ours_rate / bare_rate:>7.2f}×")
             for path in outs:

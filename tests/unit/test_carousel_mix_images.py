@@ -24,9 +24,10 @@ def refused(src: Path, tmp_path: Path) -> ServiceError:
 def normalised(src: Path, tmp_path: Path) -> Image.Image:
     out = tmp_path / "out.jpg"
     size = images.normalise(src, out)
-    image = Image.open(out)
-    assert image.format == "JPEG" and image.mode == "RGB" and image.size == size
-    return image
+    with Image.open(out) as image:
+        assert image.format == "JPEG" and image.mode == "RGB" and image.size == size
+        image.load()
+        return image
 
 
 def png_header_only(path: Path, width: int, height: int) -> Path:

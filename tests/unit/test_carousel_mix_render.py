@@ -60,6 +60,8 @@ def test_the_fonts_are_installed_with_every_weight():
     assert "Italic" not in fonts.font_path("lato", 400).name
     assert fonts.emoji_path().name == "NotoColorEmoji.ttf"
     assert fonts.fallback_path().name == "DejaVuSans.ttf"
+    assert fonts.fallback_path(700).name == "DejaVuSans-Bold.ttf"
+    assert fonts.warm() == []
     assert fonts.load(fonts.font_path("inter", 700), 40) is fonts.load(
         fonts.font_path("inter", 700), 40
     )

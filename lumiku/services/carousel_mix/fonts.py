@@ -183,4 +183,18 @@ def emoji_font() -> ImageFont.FreeTypeFont | None:
 def cmap(path: Path) -> frozenset[int]:
     """The code points a font file has glyphs for."""
     with TTFont(str(path), lazy=True, fontNumber=0) as font:
+        # placeholder glyph names: the real ones would decode the whole CFF or post table
+        font.setGlyphOrder([f"g{n}" for n in range(font["maxp"].numGlyphs)])
         return frozenset(font.getBestCmap() or {})
+
+
+def warm() -> list[str]:
+    """Reads every font's character map and opens the emoji font, so that the first preview in
+    a process does not pay for it (a few hundred ms); returns `missing()`."""
+    paths = {path for key in FAMILIES for path in _index()[key].values()}
+    paths |= {p for p in (emoji_path(), fallback_path(400), fallback_path(700)) if p}
+    for path in sorted(paths):
+        cmap(path)
+    if emoji_path():
+        load(emoji_path(), EMOJI_SIZE)
+    return missing()

@@ -35,9 +35,9 @@ def working_size(width: int, height: int) -> tuple[int, int]:
     scale = max(need_w / width, need_h / height)
     if scale >= 1:
         return width, height
-    return max(need_w, math.ceil(width * scale - 1e-9)), max(
-        need_h, math.ceil(height * scale - 1e-9)
-    )
+    scaled_w = math.ceil(width * scale - 1e-9)  # the side that sets the scale lands exactly
+    scaled_h = math.ceil(height * scale - 1e-9)
+    return max(need_w, scaled_w), max(need_h, scaled_h)
 
 
 def _open(src: Path) -> ImageFile.ImageFile:
@@ -116,20 +116,24 @@ def _load(src: Path, longest: int | None = None) -> Image.Image:
         if image.format in ("JPEG", "MPO"):  # MPO: a phone's JPEG with a second picture
             image.draft(image.mode, (want[1], want[0]) if turned else want)
         image.load()  # the first frame of a multi-picture file
-        image = _to_rgb(ImageOps.exif_transpose(image))
+        picture = _to_rgb(ImageOps.exif_transpose(image))
     except Image.DecompressionBombError:
+        image.close()
         raise ServiceError(
             "carousel_mix_image_too_big",
             megapixels=math.ceil(width * height / 1_000_000),
             max=MAX_MEGAPIXELS,
         ) from None
     except READ_ERRORS:  # truncated or corrupt data
+        image.close()
         raise ServiceError("file_unreadable") from None
+    if picture is not image:
+        image.close()
     if longest:
-        image.thumbnail((longest, longest), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    elif image.size != want:
-        image = image.resize(want, Image.Resampling.LANCZOS, reducing_gap=3.0)
-    return image
+        picture.thumbnail((longest, longest), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    elif picture.size != want:
+        picture = picture.resize(want, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    return picture
 
 
 def _write(image: Image.Image, out: Path, quality: int) -> None:

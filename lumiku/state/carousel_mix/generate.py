@@ -121,7 +121,7 @@ class GenerateState(CarouselMixState):
     @rx.event
     async def set_output(self, name: str, value: Any):
         """One delivery option (format, quality, PDF, pick order); saved when generating."""
-        if name not in self.output:
+        if not isinstance(name, str) or name not in self.output:
             return
         if isinstance(value, list) and len(value) == 1:
             value = round(value[0]) if isinstance(value[0], int | float) else value[0]

@@ -114,8 +114,7 @@ class ProjectState(CarouselMixState):
         except ServiceError:
             return rx.redirect(APP.route)
         style = await self.get_state(StyleState)
-        if restyle:
-            style._show_position(self._current())
+        style._show_position(self._current(), restyle)
         await style._check_texts(self._current(), self.canvas)
         await (await self.get_state(GenerateState))._estimate(user_id)
         return StyleState.refresh_preview
@@ -182,7 +181,7 @@ class ProjectState(CarouselMixState):
     @rx.event
     @with_user
     async def set_canvas(self, me: Caller, value: str):
-        canvas = value if value in CANVASES else ""
+        canvas = value if isinstance(value, str) and value in CANVASES else ""
         return await self._act(me, projects.set_layout, self.project_id, self.slides, canvas)
 
     @rx.event
@@ -305,7 +304,8 @@ class ProjectState(CarouselMixState):
                 self.error = error_text(exc, lang)
         async with self:
             self.uploading = False
-            if self.project_id == project_id:
-                self.upload_summary = upload.summary()
-                return await self._redraw(user_id, restyle=False)
-        return None
+            if self.project_id != project_id:
+                return None
+            self.upload_summary = upload.summary()
+            redrawn = await self._redraw(user_id, restyle=False)
+        return redrawn

@@ -61,11 +61,13 @@ class StyleState(CarouselMixState):
 
     # ---------------------------------------------------------------- helpers
 
-    def _show_position(self, position: projects.PositionView | None) -> None:
-        """The panel for another position (or the same one, reloaded)."""
+    def _show_position(self, position: projects.PositionView | None, restyle: bool = True) -> None:
+        """The panel for another position, or (`restyle` False) the same one after its pictures
+        or texts changed: the style being edited is kept."""
         if position is None:
             return
-        self.values = dict(position.style)
+        if restyle:
+            self.values = dict(position.style)
         self._pictures = {p.id: (p.focal_x, p.focal_y) for p in position.pictures}
         if self.preview_picture not in self._pictures:
             self.preview_picture = position.pictures[0].id if position.pictures else ""
@@ -94,7 +96,7 @@ class StyleState(CarouselMixState):
     @rx.event
     async def set_field(self, name: str, value: Any):
         """One field of the style; the preview follows when the user pauses."""
-        if name not in style.FIELDS:
+        if not isinstance(name, str) or name not in style.FIELDS:
             return None
         lang = await self._lang()
         try:
@@ -145,7 +147,7 @@ class StyleState(CarouselMixState):
 
     @rx.event
     def choose_picture(self, picture_id: str):
-        if picture_id in self._pictures:
+        if isinstance(picture_id, str) and picture_id in self._pictures:
             self.preview_picture = picture_id
             self.focal_x, self.focal_y = self._pictures[picture_id]
             return StyleState.refresh_preview

@@ -53,13 +53,13 @@ def _colour(name: str) -> rx.Component:
     )
 
 
-def _choice(name: str, options: list[tuple[str, rx.Var]]) -> rx.Component:
+def _choice(name: str, options: list[tuple[str, rx.Var]], value: rx.Var) -> rx.Component:
     return rx.vstack(
         _label(name),
         rx.select.root(
             rx.select.trigger(id=f"cm-style-{name}", aria_label=t(f"carousel_mix_opt_{name}")),
             rx.select.content(*[rx.select.item(label, value=value) for value, label in options]),
-            value=S.values[name].to(str),
+            value=value,
             on_change=lambda v: S.set_field(name, v),
         ),
         spacing="1",
@@ -132,9 +132,9 @@ def _text_tab() -> rx.Component:
     aligns = [(a, t(f"carousel_mix_align_{a}")) for a in style.ALIGNS]
     return rx.vstack(
         rx.flex(
-            _choice("font", fonts),
-            _choice("weight", weights),
-            _choice("align", aligns),
+            _choice("font", fonts, S.values["font"].to(str)),
+            _choice("weight", weights, S.values["weight"].to(int).to_string()),
+            _choice("align", aligns, S.values["align"].to(str)),
             _colour("color"),
             spacing="3",
             wrap="wrap",
