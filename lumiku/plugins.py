@@ -63,6 +63,9 @@ class AppPlugin:
     registry_models: tuple[str, ...] = ()  # AIModel keys it charges against (seeded)
     periodic: tuple[Periodic, ...] = ()
     unlimited_free: bool = False  # users tagged enterprise_unlimited use it free (the original)
+    # "module:function" naming what the app needs on this machine and lacks (fonts, say), as a
+    # list; checked at start like the other parts
+    requires: str = ""
 
     @property
     def module(self) -> str:
@@ -151,6 +154,7 @@ APPS: tuple[AppPlugin, ...] = (
         messages="lumiku.i18n.carousel_mix",
         registry_models=("carousel-mix:canvas-standard",),
         unlimited_free=True,
+        requires="lumiku.services.carousel_mix.fonts:missing",
     ),
     AppPlugin(
         id="looping-flow", name="Looping Flow", icon="film", color="blue", order=8, beta=True
@@ -212,6 +216,12 @@ def check(apps: list[AppPlugin] | None = None) -> None:
                 raise WiringError(
                     f"app {app.id}: its {part} {getattr(app, part)!r} is not callable"
                 )
+        lacking = app.load("requires")() if app.requires else []
+        if lacking:
+            raise WiringError(
+                f"app {app.id}: this machine lacks {', '.join(lacking)} "
+                "(scripts/bootstrap.sh installs them)"
+            )
         for periodic in app.periodic:
             try:
                 resolve(periodic.job)

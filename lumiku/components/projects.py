@@ -10,11 +10,16 @@ from typing import Any
 import reflex as rx
 
 from lumiku import routes
+from lumiku.components.dialogs import delete_dialog
+from lumiku.components.forms import error_callout, notice_callout
+from lumiku.components.navigation import back_link
+from lumiku.components.pager import pager
 from lumiku.components.text import t
+from lumiku.plugins import AppPlugin
 from lumiku.state.work import WorkCard, WorkState
 
 
-def project_card(
+def _project_card(
     project: Any, *, href: rx.Var, on_delete: Any, prefix: str, css: str
 ) -> rx.Component:
     """`project` has name, description, updated and `counts_text`."""
@@ -51,7 +56,7 @@ def project_card(
     )
 
 
-def new_project_form(state: Any, *, prefix: str, css: str) -> rx.Component:
+def _new_project_form(state: Any, *, prefix: str, css: str) -> rx.Component:
     """`state` has `create_project(form)` and `new_name_error`."""
     return rx.form(
         rx.flex(
@@ -95,6 +100,84 @@ def new_project_form(state: Any, *, prefix: str, css: str) -> rx.Component:
         on_submit=state.create_project,
         reset_on_submit=True,
         width="100%",
+    )
+
+
+def _how_it_works(prefix: str, css: str) -> rx.Component:
+    def step(number: int) -> rx.Component:
+        return rx.hstack(
+            rx.badge(str(number), size="2", radius="full"),
+            rx.text(t(f"{prefix}_how_{number}"), size="2"),
+            align="start",
+            spacing="2",
+        )
+
+    return rx.card(
+        rx.vstack(
+            rx.heading(t(f"{prefix}_how_title"), size="3", as_="h2"),
+            rx.grid(
+                step(1),
+                step(2),
+                step(3),
+                columns=rx.breakpoints(initial="1", md="3"),
+                spacing="3",
+                width="100%",
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        width="100%",
+        id=f"{css}-how",
+    )
+
+
+def project_list(state: Any, app: AppPlugin, *, css: str, empty: rx.Component) -> rx.Component:
+    """An app's first page: a new-project form, what the app does in three steps, one page of
+    project cards and the confirmation before deleting one. `state` mixes in
+    lumiku.state.projects.ProjectListMixin; `empty` is shown while the user has no project."""
+    prefix = app.module
+    return rx.vstack(
+        back_link(routes.DASHBOARD, "back_to_dashboard"),
+        rx.vstack(
+            rx.heading(app.name, size="7", as_="h1"),
+            rx.text(t(app.description_key), color_scheme="gray"),
+            spacing="1",
+        ),
+        _new_project_form(state, prefix=prefix, css=css),
+        error_callout(state.error, f"{css}-error"),
+        notice_callout(state.notice, f"{css}-notice"),
+        rx.cond(state.list_loaded & (state.list_total == 0), empty),
+        _how_it_works(prefix, css),
+        rx.grid(
+            rx.foreach(
+                state.project_cards,
+                lambda p: _project_card(
+                    p,
+                    href=app.path("") + p.id,
+                    on_delete=state.ask_delete_project(p.id),
+                    prefix=prefix,
+                    css=css,
+                ),
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="3",
+            width="100%",
+        ),
+        pager(state.list_page, state.list_pages, state.go_to_list_page),
+        delete_project_dialog(state, prefix=prefix, css=css),
+        spacing="4",
+        width="100%",
+    )
+
+
+def delete_project_dialog(state: Any, *, prefix: str, css: str) -> rx.Component:
+    return delete_dialog(
+        open=state.confirm_delete_project != "",
+        on_confirm=state.delete_project,
+        on_cancel=state.keep_project,
+        title_key=f"{prefix}_delete_project_title",
+        body_key=f"{prefix}_delete_project_body",
+        confirm_id=f"{css}-confirm-delete-project",
     )
 
 
@@ -184,6 +267,56 @@ def being_made_banner(started: rx.Var, *, prefix: str, css: str) -> rx.Component
         )
 
     return rx.fragment(rx.foreach(WorkState.cards, one))
+
+
+def figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
+    """One figure of an estimate: a small label over a bold value."""
+    return rx.vstack(
+        rx.text(t(label_key), size="1", color_scheme="gray"),
+        rx.text(value, size="4", weight="bold", id=figure_id, style={"overflow_wrap": "anywhere"}),
+        spacing="0",
+        min_width="7rem",
+        flex="1",
+    )
+
+
+def spend_row(state: Any, *, per_item: rx.Var, most: int, prefix: str, css: str) -> rx.Component:
+    """How many to make, what it costs (`per_item` says the unit price) and the button that
+    asks for the confirmation. `state` has `count_text`, `set_count`, `est_price`, `est_ready`,
+    `busy` and `ask_generate`."""
+    return rx.flex(
+        rx.vstack(
+            rx.text(t(f"{prefix}_count"), size="1", weight="medium"),
+            rx.input(
+                value=state.count_text,
+                on_change=state.set_count,
+                type="number",
+                min=1,
+                max=most,
+                id=f"{css}-count",
+                width="6rem",
+            ),
+            spacing="1",
+        ),
+        rx.vstack(
+            rx.text(per_item, size="1", color_scheme="gray"),
+            rx.text(state.est_price, size="5", weight="bold", id=f"{css}-price"),
+            spacing="0",
+        ),
+        rx.spacer(),
+        rx.button(
+            rx.icon("sparkles", size=16),
+            t(f"{prefix}_generate"),
+            size="3",
+            disabled=~state.est_ready | state.busy,
+            on_click=state.ask_generate,
+            id=f"{css}-generate",
+        ),
+        spacing="4",
+        align="end",
+        wrap="wrap",
+        width="100%",
+    )
 
 
 def confirm_spend_dialog(state: Any, *, count: rx.Var, prefix: str, css: str) -> rx.Component:

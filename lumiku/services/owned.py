@@ -3,10 +3,12 @@ else's looks exactly like a missing one), names checked the same way, and list r
 
 from __future__ import annotations
 
+import secrets
 from typing import Any, TypeVar
 
-from sqlmodel import Session
+from sqlmodel import Session, func, select
 
+from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
 Row = TypeVar("Row")
@@ -58,3 +60,23 @@ def swap(rows: list, index: int, step: int, attribute: str = "position") -> None
     if 0 <= other < len(rows):
         rows[index], rows[other] = rows[other], rows[index]
     renumber(rows, attribute)
+
+
+def save_named(
+    db: Session, model: type, user_id: int, name: str, values: dict[str, Any], limit: int, full: str
+) -> str:
+    """A user's row kept under a name (a saved preset): saving under a name they used replaces
+    that row's `values`; a new name is refused with `full` past `limit` rows. The account is
+    locked first, so two tabs saving at once take turns."""
+    lock_account(db, user_id)
+    existing = db.exec(select(model).where(model.user_id == user_id, model.name == name)).first()
+    if existing is not None:
+        for field, value in values.items():
+            setattr(existing, field, value)
+        return existing.id
+    count = db.exec(select(func.count()).select_from(model).where(model.user_id == user_id)).one()
+    if count >= limit:
+        raise ServiceError(full, max=limit)
+    row = model(id=secrets.token_hex(16), user_id=user_id, name=name, **values)
+    db.add(row)
+    return row.id

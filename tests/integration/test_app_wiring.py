@@ -127,6 +127,22 @@ def test_a_missing_runner_is_named():
         plugins.check([typo])
 
 
+def test_what_an_app_needs_on_the_machine_is_checked_at_start(monkeypatch, tmp_path):
+    """Carousel Mix needs its fonts: a machine without them is named at start, not mid-render."""
+    from lumiku.services.carousel_mix import fonts
+
+    plugins.check([plugins.get("carousel-mix")])  # this machine has them (bootstrap.sh)
+    monkeypatch.setattr(fonts, "search_dirs", lambda: [tmp_path])  # an empty machine
+    fonts.refresh()
+    try:
+        with pytest.raises(plugins.WiringError, match=r"carousel-mix: this machine lacks inter"):
+            plugins.check([plugins.get("carousel-mix")])
+    finally:
+        monkeypatch.undo()
+        fonts.refresh()
+    assert fonts.missing() == []
+
+
 def test_a_worker_with_a_half_wired_app_does_not_start(migrated, tmp_path):
     """A row whose runner cannot be found stops the worker at start with one line naming it."""
     (tmp_path / "half_wired.py").write_text(

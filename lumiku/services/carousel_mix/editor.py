@@ -4,18 +4,15 @@ its style is edited (server-rendered by the same code that renders the sets)."""
 from __future__ import annotations
 
 import io
-import secrets
 from dataclasses import dataclass
 from typing import Any
 
 from PIL import Image
-from sqlalchemy import func
 from sqlmodel import select
 
 from lumiku.db import session_scope
 from lumiku.models import CarouselMixPreset, StoredFile
 from lumiku.services import owned
-from lumiku.services.accounts import lock_account
 from lumiku.services.carousel_mix import canvas, projects, rules, style, typeset
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.storage import get_storage
@@ -46,27 +43,15 @@ def save_preset(user_id: int, name: str, raw: dict[str, Any]) -> str:
     parsed = style.parse_style(raw).to_dict()
     name = owned.name(name, 60)
     with session_scope() as db:
-        lock_account(db, user_id)  # two tabs saving at once take turns: one count, one name
-        existing = db.exec(
-            select(CarouselMixPreset).where(
-                CarouselMixPreset.user_id == user_id, CarouselMixPreset.name == name
-            )
-        ).first()
-        if existing is not None:
-            existing.style = parsed
-            return existing.id
-        count = db.exec(
-            select(func.count())
-            .select_from(CarouselMixPreset)
-            .where(CarouselMixPreset.user_id == user_id)
-        ).one()
-        if count >= MAX_PRESETS:
-            raise ServiceError("carousel_mix_too_many_presets", max=MAX_PRESETS)
-        preset = CarouselMixPreset(
-            id=secrets.token_hex(16), user_id=user_id, name=name, style=parsed
+        return owned.save_named(
+            db,
+            CarouselMixPreset,
+            user_id,
+            name,
+            {"style": parsed},
+            MAX_PRESETS,
+            "carousel_mix_too_many_presets",
         )
-        db.add(preset)
-        return preset.id
 
 
 def get_preset(user_id: int, preset_id: str) -> PresetView:

@@ -451,26 +451,15 @@ def save_preset(user_id: int, name: str, raw: dict[str, Any]) -> str:
     settings = {**rules.parse_settings(raw).to_dict(), "fixed_first_clip": ""}
     name = owned.name(name, 60)
     with session_scope() as db:
-        existing = db.exec(
-            select(VideoMixerPreset).where(
-                VideoMixerPreset.user_id == user_id, VideoMixerPreset.name == name
-            )
-        ).first()
-        if existing is not None:
-            existing.settings = settings
-            return existing.id
-        count = db.exec(
-            select(func.count())
-            .select_from(VideoMixerPreset)
-            .where(VideoMixerPreset.user_id == user_id)
-        ).one()
-        if count >= MAX_PRESETS:
-            raise ServiceError("video_mixer_too_many_presets", max=MAX_PRESETS)
-        preset = VideoMixerPreset(
-            id=secrets.token_hex(16), user_id=user_id, name=name, settings=settings
+        return owned.save_named(
+            db,
+            VideoMixerPreset,
+            user_id,
+            name,
+            {"settings": settings},
+            MAX_PRESETS,
+            "video_mixer_too_many_presets",
         )
-        db.add(preset)
-        return preset.id
 
 
 def get_preset(user_id: int, preset_id: str) -> PresetView:

@@ -14,7 +14,6 @@ from lumiku.state.carousel_mix.common import (
     Choice,
     PictureTile,
     PositionTab,
-    ProjectCard,
     TextRow,
 )
 from lumiku.state.carousel_mix.generate import GenerateState
@@ -35,7 +34,6 @@ __all__ = [
     "GenerateState",
     "PictureTile",
     "PositionTab",
-    "ProjectCard",
     "ProjectListState",
     "ProjectState",
     "StyleState",

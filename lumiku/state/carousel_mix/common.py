@@ -19,15 +19,6 @@ UPLOAD_ID = "cm-upload"
 
 
 @dataclass
-class ProjectCard:
-    id: str
-    name: str
-    description: str
-    counts_text: str
-    updated: str
-
-
-@dataclass
 class PositionTab:
     position: int
     label: str  # "1", "2"…

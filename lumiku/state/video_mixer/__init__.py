@@ -15,7 +15,6 @@ from lumiku.state.video_mixer.common import (
     Choice,
     ClipRow,
     GroupBox,
-    ProjectCard,
     VideoMixerState,
 )
 from lumiku.state.video_mixer.estimate import EstimateState
@@ -37,7 +36,6 @@ __all__ = [
     "ClipRow",
     "EstimateState",
     "GroupBox",
-    "ProjectCard",
     "ProjectListState",
     "ProjectState",
     "SettingsState",

@@ -23,15 +23,6 @@ UPLOAD_ID = "vm-upload"
 
 
 @dataclass
-class ProjectCard:
-    id: str
-    name: str
-    description: str
-    counts_text: str
-    updated: str
-
-
-@dataclass
 class ClipRow:
     id: str
     name: str

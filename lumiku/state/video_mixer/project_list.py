@@ -1,74 +1,25 @@
-"""The project list: one page of projects, creating and deleting them."""
+"""The project list (lumiku.state.projects), and a first project made of sample clips."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
-from lumiku.i18n import format_datetime, tr
+from lumiku.i18n import tr
 from lumiku.services.video_mixer import projects, samples
-from lumiku.state.base import Caller, call, form_text, with_user
-from lumiku.state.video_mixer.common import APP, ProjectCard, VideoMixerState
+from lumiku.state.base import Caller, call, with_user
+from lumiku.state.projects import ProjectListMixin
+from lumiku.state.video_mixer.common import APP, VideoMixerState
 
 
-class ProjectListState(VideoMixerState):
-    list_page: int = 1
-    list_pages: int = 1
-    list_total: int = 0
-    list_loaded: bool = False
-    confirm_delete_project: str = ""  # also asked from a project's own page
-    new_name_error: str = ""  # why the new-project form was not accepted, shown on the form
+class ProjectListState(ProjectListMixin, VideoMixerState):
     making_samples: bool = False
-    _rows: list[projects.ProjectSummary] = []
-    _lang_shown: str = ""  # the language the rows were loaded in
+    _app: ClassVar = APP
+    _service: ClassVar = projects
 
-    @rx.var
-    def project_cards(self) -> list[ProjectCard]:
-        lang = self._lang_shown
-        return [
-            ProjectCard(
-                p.id,
-                p.name,
-                p.description,
-                tr("video_mixer_project_counts", lang, clips=p.clips, groups=p.groups),
-                format_datetime(p.updated_at, lang),
-            )
-            for p in self._rows
-        ]
-
-    async def _load_list(self, user_id: int) -> None:
-        self._lang_shown = await self._lang()
-        page = await call(projects.list_projects, user_id, self.list_page)
-        self._rows = list(page.rows)
-        self.list_page, self.list_pages, self.list_total = page.page, page.pages, page.total
-        self.list_loaded = True
-
-    @rx.event
-    @with_user
-    async def load_list(self, me: Caller):
-        self.confirm_delete_project = self.new_name_error = ""
-        await self._load_list(me.user.id)
-
-    @rx.event
-    @with_user
-    async def go_to_list_page(self, me: Caller, page: int):
-        if isinstance(page, int) and not isinstance(page, bool):
-            self.list_page = max(1, page)
-        self.confirm_delete_project = ""
-        await self._load_list(me.user.id)
-
-    @rx.event
-    @with_user
-    async def create_project(self, me: Caller, form: dict):
-        """A blank name is answered on the form itself, in the user's language."""
-        name = " ".join(form_text(form, "name", 200).split())
-        if not name:
-            self.new_name_error = tr("video_mixer_name_required", me.lang)
-            return None
-        self.new_name_error = ""
-        project_id = await call(
-            projects.create_project, me.user.id, name, form_text(form, "description", 1000)
-        )
-        return rx.redirect(APP.path(project_id))
+    def _counts_text(self, row: projects.ProjectSummary, lang: str) -> str:
+        return tr("video_mixer_project_counts", lang, clips=row.clips, groups=row.groups)
 
     @rx.event
     @with_user
@@ -88,23 +39,3 @@ class ProjectListState(VideoMixerState):
         finally:
             self.making_samples = False
         yield rx.redirect(APP.path(project_id))
-
-    @rx.event
-    def ask_delete_project(self, project_id: str):
-        self.confirm_delete_project = str(project_id)[:32]
-
-    @rx.event
-    def keep_project(self):
-        self.confirm_delete_project = ""
-
-    @rx.event
-    @with_user
-    async def delete_project(self, me: Caller):
-        target, self.confirm_delete_project = self.confirm_delete_project, ""
-        await call(projects.delete_project, me.user.id, target)
-        if target == self.project_id:
-            self.project_id = ""
-            return rx.redirect(APP.route)
-        self.notice = tr("video_mixer_project_deleted", me.lang)
-        await self._load_list(me.user.id)
-        return None

@@ -6,19 +6,10 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku.components.forms import card
+from lumiku.components.projects import figure, spend_row
 from lumiku.components.text import t
 from lumiku.services.carousel_mix import rules
 from lumiku.state.carousel_mix import GenerateState as S
-
-
-def _figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
-    return rx.vstack(
-        rx.text(t(label_key), size="1", color_scheme="gray"),
-        rx.text(value, size="4", weight="bold", id=figure_id, style={"overflow_wrap": "anywhere"}),
-        spacing="0",
-        min_width="7rem",
-        flex="1",
-    )
 
 
 def _options() -> rx.Component:
@@ -87,40 +78,8 @@ def generate_panel() -> rx.Component:
     return card(
         rx.heading(t("carousel_mix_generate_title"), size="4", as_="h2"),
         _options(),
-        _figure("carousel_mix_combinations", S.est_factors, "cm-combinations"),
-        rx.flex(
-            rx.vstack(
-                rx.text(t("carousel_mix_count"), size="1", weight="medium"),
-                rx.input(
-                    value=S.count_text,
-                    on_change=S.set_count,
-                    type="number",
-                    min=1,
-                    max=rules.MAX_SETS,
-                    id="cm-count",
-                    width="6rem",
-                ),
-                spacing="1",
-            ),
-            rx.vstack(
-                rx.text(S.est_per_set, size="1", color_scheme="gray"),
-                rx.text(S.est_price, size="5", weight="bold", id="cm-price"),
-                spacing="0",
-            ),
-            rx.spacer(),
-            rx.button(
-                rx.icon("sparkles", size=16),
-                t("carousel_mix_generate"),
-                size="3",
-                disabled=~S.est_ready | S.busy,
-                on_click=S.ask_generate,
-                id="cm-generate",
-            ),
-            spacing="4",
-            align="end",
-            wrap="wrap",
-            width="100%",
-        ),
+        figure("carousel_mix_combinations", S.est_factors, "cm-combinations"),
+        spend_row(S, per_item=S.est_per_set, most=rules.MAX_SETS, prefix="carousel_mix", css="cm"),
         rx.cond(
             S.output_error != "",
             rx.text(S.output_error, color="red", size="2", id="cm-output-error"),

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku.components.dialogs import delete_dialog
 from lumiku.components.forms import card, error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.navigation import back_link
-from lumiku.components.projects import being_made_banner, confirm_spend_dialog, project_header
+from lumiku.components.projects import (
+    being_made_banner,
+    confirm_spend_dialog,
+    delete_project_dialog,
+    project_header,
+)
 from lumiku.components.text import t
 from lumiku.components.work import work_list
 from lumiku.pages.apps.carousel_mix.generate import generate_panel
@@ -127,14 +131,7 @@ def carousel_mix_project() -> rx.Component:
         confirm_spend_dialog(
             GenerateState, count=GenerateState.count_text, prefix="carousel_mix", css="cm"
         ),
-        delete_dialog(
-            open=ProjectListState.confirm_delete_project != "",
-            on_confirm=ProjectListState.delete_project,
-            on_cancel=ProjectListState.keep_project,
-            title_key="carousel_mix_delete_project_title",
-            body_key="carousel_mix_delete_project_body",
-            confirm_id="cm-confirm-delete-project",
-        ),
+        delete_project_dialog(ProjectListState, prefix="carousel_mix", css="cm"),
         spacing="4",
         width="100%",
     )

@@ -4,87 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku import routes
-from lumiku.components.dialogs import delete_dialog
-from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
-from lumiku.components.navigation import back_link
-from lumiku.components.pager import pager
-from lumiku.components.projects import new_project_form, project_card
+from lumiku.components.projects import project_list
 from lumiku.components.text import t
 from lumiku.state.carousel_mix import APP
 from lumiku.state.carousel_mix import ProjectListState as S
 
 
-def _how_it_works() -> rx.Component:
-    def step(number: int) -> rx.Component:
-        return rx.hstack(
-            rx.badge(str(number), size="2", radius="full"),
-            rx.text(t(f"carousel_mix_how_{number}"), size="2"),
-            align="start",
-            spacing="2",
-        )
-
-    return rx.card(
-        rx.vstack(
-            rx.heading(t("carousel_mix_how_title"), size="3", as_="h2"),
-            rx.grid(
-                step(1),
-                step(2),
-                step(3),
-                columns=rx.breakpoints(initial="1", md="3"),
-                spacing="3",
-                width="100%",
-            ),
-            spacing="2",
-            width="100%",
-        ),
-        width="100%",
-        id="cm-how",
-    )
-
-
 @signed_in_page(APP.route, APP.name, on_load=S.load_list)
 def carousel_mix() -> rx.Component:
-    return rx.vstack(
-        back_link(routes.DASHBOARD, "back_to_dashboard"),
-        rx.vstack(
-            rx.heading(APP.name, size="7", as_="h1"),
-            rx.text(t("app_carousel_mix_desc"), color_scheme="gray"),
-            spacing="1",
-        ),
-        new_project_form(S, prefix="carousel_mix", css="cm"),
-        error_callout(S.error, "cm-error"),
-        notice_callout(S.notice, "cm-notice"),
-        rx.cond(
-            S.list_loaded & (S.list_total == 0),
-            rx.callout(t("carousel_mix_no_projects"), icon="info", width="100%", id="cm-empty"),
-        ),
-        _how_it_works(),
-        rx.grid(
-            rx.foreach(
-                S.project_cards,
-                lambda p: project_card(
-                    p,
-                    href=APP.path("") + p.id,
-                    on_delete=S.ask_delete_project(p.id),
-                    prefix="carousel_mix",
-                    css="cm",
-                ),
-            ),
-            columns=rx.breakpoints(initial="1", md="2"),
-            spacing="3",
-            width="100%",
-        ),
-        pager(S.list_page, S.list_pages, S.go_to_list_page),
-        delete_dialog(
-            open=S.confirm_delete_project != "",
-            on_confirm=S.delete_project,
-            on_cancel=S.keep_project,
-            title_key="carousel_mix_delete_project_title",
-            body_key="carousel_mix_delete_project_body",
-            confirm_id="cm-confirm-delete-project",
-        ),
-        spacing="4",
-        width="100%",
-    )
+    empty = rx.callout(t("carousel_mix_no_projects"), icon="info", width="100%", id="cm-empty")
+    return project_list(S, APP, css="cm", empty=empty)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku.components.forms import card
+from lumiku.components.projects import figure, spend_row
 from lumiku.components.text import t
 from lumiku.services.video_mixer import rules
 from lumiku.state.video_mixer import EstimateState as S
@@ -13,21 +14,11 @@ from lumiku.state.video_mixer import SettingsState
 # ------------------------------------------------------------------ one project: estimate
 
 
-def _figure(label_key: str, value: rx.Var, figure_id: str) -> rx.Component:
-    return rx.vstack(
-        rx.text(t(label_key), size="1", color_scheme="gray"),
-        rx.text(value, size="4", weight="bold", id=figure_id, style={"overflow_wrap": "anywhere"}),
-        spacing="0",
-        min_width="7rem",
-        flex="1",
-    )
-
-
 def estimate_panel() -> rx.Component:
     return card(
         rx.heading(t("video_mixer_estimate"), size="4", as_="h2"),
         rx.flex(
-            _figure("video_mixer_combinations", S.est_combinations, "vm-combinations"),
+            figure("video_mixer_combinations", S.est_combinations, "vm-combinations"),
             rx.vstack(
                 rx.text(t("video_mixer_strength"), size="1", color_scheme="gray"),
                 rx.hstack(
@@ -39,43 +30,17 @@ def estimate_panel() -> rx.Component:
                 min_width="7rem",
                 flex="1",
             ),
-            _figure("video_mixer_duration_per_video", S.est_duration, "vm-duration"),
+            figure("video_mixer_duration_per_video", S.est_duration, "vm-duration"),
             spacing="4",
             wrap="wrap",
             width="100%",
         ),
-        rx.flex(
-            rx.vstack(
-                rx.text(t("video_mixer_count"), size="1", weight="medium"),
-                rx.input(
-                    value=S.count_text,
-                    on_change=S.set_count,
-                    type="number",
-                    min=1,
-                    max=rules.MAX_VARIANTS,
-                    id="vm-count",
-                    width="6rem",
-                ),
-                spacing="1",
-            ),
-            rx.vstack(
-                rx.text(S.est_cost_per_video, size="1", color_scheme="gray"),
-                rx.text(S.est_price, size="5", weight="bold", id="vm-price"),
-                spacing="0",
-            ),
-            rx.spacer(),
-            rx.button(
-                rx.icon("sparkles", size=16),
-                t("video_mixer_generate"),
-                size="3",
-                disabled=~S.est_ready | S.busy,
-                on_click=S.ask_generate,
-                id="vm-generate",
-            ),
-            spacing="4",
-            align="end",
-            wrap="wrap",
-            width="100%",
+        spend_row(
+            S,
+            per_item=S.est_cost_per_video,
+            most=rules.MAX_VARIANTS,
+            prefix="video_mixer",
+            css="vm",
         ),
         rx.cond(
             SettingsState.settings_error != "",

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku.components.dialogs import delete_dialog
 from lumiku.components.forms import error_callout, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.navigation import back_link
-from lumiku.components.projects import being_made_banner, confirm_spend_dialog, project_header
+from lumiku.components.projects import (
+    being_made_banner,
+    confirm_spend_dialog,
+    delete_project_dialog,
+    project_header,
+)
 from lumiku.components.text import t
 from lumiku.components.work import work_list
 from lumiku.pages.apps.video_mixer.clips import clips_panel
@@ -51,14 +55,7 @@ def video_mixer_project() -> rx.Component:
         confirm_spend_dialog(
             EstimateState, count=EstimateState.count_text, prefix="video_mixer", css="vm"
         ),
-        delete_dialog(
-            open=ProjectListState.confirm_delete_project != "",
-            on_confirm=ProjectListState.delete_project,
-            on_cancel=ProjectListState.keep_project,
-            title_key="video_mixer_delete_project_title",
-            body_key="video_mixer_delete_project_body",
-            confirm_id="vm-confirm-delete-project",
-        ),
+        delete_project_dialog(ProjectListState, prefix="video_mixer", css="vm"),
         spacing="4",
         width="100%",
     )
