@@ -589,6 +589,7 @@ def test_plan_cards_say_which_apps_are_still_to_come():
     lines = plan_apps(10, allowances, "id")
     assert lines == [
         "Video Mixer: hingga 10 video per hari",
+        "Carousel Mix: hingga 10 set carousel per hari",
         "Segera hadir: Avatar Creator, Avatar Generator, Pose Generator, Video Generator, "
-        "Poster Editor, Carousel Mix, Looping Flow",
+        "Poster Editor, Looping Flow",
     ]
