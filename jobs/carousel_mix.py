@@ -1,22 +1,25 @@
 """Carousel Mix's rendering: one set (one engine item) becomes a ZIP of its slides in order
 (`set_01/slide_1.jpg`…), with a PDF of the set when asked, and a strip of its slides as the
-item's thumbnail. Image slides are composed with Pillow from the pictures' working-size stills;
+item's thumbnail. Image slides are composed with Pillow on the picture cropped to the canvas,
+made once per picture, canvas and focal point and kept on disk for the sets after (jobs.cache);
 a video slide is one FFmpeg filter graph that cover-crops the video and lays the text, rendered
 once as a transparent picture, over it. The plan of each set comes from
 lumiku.services.carousel_mix."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager as ContextManager
 from pathlib import Path
 from typing import Any
 
 import img2pdf
 from PIL import Image
 
-from jobs import ffmpeg
+from jobs import cache, ffmpeg
 from lumiku.models import StoredFile
 from lumiku.services import files
 from lumiku.services.carousel_mix import canvas, style, typeset
@@ -27,18 +30,51 @@ from lumiku.services.generations import ItemContext, ItemFailed
 from lumiku.services.storage import get_storage
 
 THUMBNAIL_HEIGHT = 240
+CACHE_DAYS = 3  # cropped pictures unused this long are removed
 
 
-@contextmanager
-def _stored(user_id: int, file_id: str) -> Iterator[tuple[Path, StoredFile]]:
-    """A picture's file as a local path, with its row; a picture deleted since the set was
-    planned fails the set (and refunds it) instead of drawing something else."""
+def cache_dir() -> Path:
+    return cache.folder("carousel_mix")
+
+
+def cropped(
+    folder: Path,
+    still_id: str,
+    still: Callable[[], ContextManager[Path]],
+    canvas_name: str,
+    focal: tuple[float, float],
+) -> Path:
+    """The picture cover-cropped to the canvas around its focal point, as a JPEG made once and
+    read by every set after it (decoding a slide-sized JPEG costs a fraction of cropping a
+    working-size one again). `still` gives the source when the crop has to be made."""
+    shape = canvas_name.replace(":", "x")
+    path = folder / f"{still_id}-{shape}-{float(focal[0]):g}-{float(focal[1]):g}.jpg"
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        with still() as source:
+            made = canvas.background(source, canvas_name, focal)
+        partial = path.with_name(f"{path.stem}.{secrets.token_hex(4)}.part.jpg")
+        try:
+            made.save(partial, "JPEG", quality=95)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
+    os.utime(path)  # recently used: the pruner keeps it
+    return path
+
+
+def prune_cache(now: float | None = None) -> int:
+    """Cropped pictures nobody used for CACHE_DAYS, and at once those whose picture was deleted."""
+    return cache.prune(cache_dir(), "*.jpg", CACHE_DAYS, now)
+
+
+def _owned(user_id: int, file_id: str) -> StoredFile:
+    """A picture's file; a picture deleted since the set was planned fails the set (and
+    refunds it) instead of drawing something else, even from its cached crop."""
     try:
-        row = files.owned(user_id, file_id)
+        return files.owned(user_id, file_id)
     except NotFound:
         raise ItemFailed("carousel_mix_picture_missing") from None
-    with get_storage().local_copy(row.key) as path:
-        yield path, row
 
 
 def video_command(
@@ -80,7 +116,8 @@ def _video_slide(
     overlay = typeset.text_overlay(slide["text"], text_style, size)
     picture = out.with_suffix(".overlay.png")
     overlay.image.save(picture)
-    with _stored(ctx.user_id, source["file"]) as (video, row):
+    row = _owned(ctx.user_id, source["file"])
+    with get_storage().local_copy(row.key) as video:
         seconds = min(MAX_VIDEO_SECONDS, row.duration_seconds or MAX_VIDEO_SECONDS)
         at = (overlay.left, overlay.top)
         args = video_command(video, picture, at, size, tuple(slide["focal"]), out)
@@ -108,7 +145,8 @@ def _strip(stills: list[Image.Image], out: Path) -> Path:
 
 def run(ctx: ItemContext) -> Path:
     output = parse_output(ctx.settings.get("output", {}))
-    size = canvas.CANVASES[ctx.settings.get("canvas", "4:5")]
+    canvas_name = ctx.settings.get("canvas", "4:5")
+    size = canvas.CANVASES[canvas_name]
     sources: dict[str, dict[str, Any]] = ctx.settings.get("sources", {})
     slides: list[dict[str, Any]] = ctx.params["slides"]
     # set_01…set_99, or set_001… when a batch has 100 sets: the folders sort in order
@@ -122,14 +160,12 @@ def run(ctx: ItemContext) -> Path:
         source = sources.get(slide["picture"])
         if source is None:
             raise ItemFailed("carousel_mix_picture_missing")
-        with _stored(ctx.user_id, source["still"]) as (path, _row), Image.open(path) as still:
-            picture = canvas.render_slide(
-                still,
-                ctx.settings.get("canvas", "4:5"),
-                tuple(slide["focal"]),
-                slide["text"],
-                style.parse_style(slide["style"]),
-            )
+        still, focal = _owned(ctx.user_id, source["still"]), tuple(slide["focal"])
+        source_of = lambda key=still.key: get_storage().local_copy(key)  # noqa: E731
+        crop = cropped(cache_dir(), still.id, source_of, canvas_name, focal)
+        picture = canvas.render_slide(
+            crop, canvas_name, focal, slide["text"], style.parse_style(slide["style"])
+        )
         stills.append(picture)
         if source["kind"] == "video":
             out = ctx.workdir / f"slide_{n}.mp4"

@@ -13,7 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobs import ffmpeg
+from jobs import cache, ffmpeg
 from lumiku.services import files, media
 from lumiku.services.errors import NotFound
 from lumiku.services.generations import ItemContext, ItemFailed
@@ -28,7 +28,6 @@ from lumiku.services.video_mixer.rules import (
     parse_settings,
 )
 from lumiku.services.video_mixer.rules import VariantPlan as Plan
-from lumiku.settings import get_settings
 
 CACHE_DAYS = 3  # normalised clips unused this long are removed
 
@@ -193,7 +192,7 @@ def assemble(parts: list[Path], s: MixSettings, out: Path, seconds: float) -> Pa
 
 
 def cache_dir() -> Path:
-    return get_settings().data_dir / "cache" / "video_mixer"
+    return cache.folder("video_mixer")
 
 
 @contextmanager
@@ -260,18 +259,8 @@ def normalized_clip(
 
 
 def prune_cache(now: float | None = None) -> int:
-    """Removes normalised clips nobody used for CACHE_DAYS, and at once those whose clip was
-    deleted (their upload is gone), with their lock files."""
-    cutoff = (now or time.time()) - CACHE_DAYS * 86400
-    paths = sorted(cache_dir().glob("*.mov")) if cache_dir().is_dir() else []
-    existing = files.existing_ids({p.name.split("-", 1)[0] for p in paths})
-    removed = 0
-    for path in paths:
-        if path.stat().st_mtime < cutoff or path.name.split("-", 1)[0] not in existing:
-            path.unlink(missing_ok=True)
-            path.with_suffix(".lock").unlink(missing_ok=True)
-            removed += 1
-    return removed
+    """Normalised clips nobody used for CACHE_DAYS, and at once those whose clip was deleted."""
+    return cache.prune(cache_dir(), "*.mov", CACHE_DAYS, now)
 
 
 def run(ctx: ItemContext) -> Path:

@@ -154,6 +154,7 @@ APPS: tuple[AppPlugin, ...] = (
         messages="lumiku.i18n.carousel_mix",
         registry_models=("carousel-mix:canvas-standard",),
         unlimited_free=True,
+        periodic=(Periodic(job="jobs.carousel_mix:prune_cache", every=6 * 3600),),
         requires="lumiku.services.carousel_mix.fonts:missing",
     ),
     AppPlugin(

@@ -255,3 +255,39 @@ def test_a_set_whose_picture_was_deleted_fails_and_is_refunded(app, tmp_path):
     view = generations.get(user_id, again)
     assert (view.status, view.error, view.cost) == ("failed", "carousel_mix_picture_missing", 0)
     assert billing.balance(user_id) == before + 1
+
+
+def test_pictures_are_cropped_once_for_every_set_and_pruned_when_deleted(app, tmp_path):
+    """Each set runs in its own work horse: a picture's crop to the canvas is made by the first
+    set that uses it and read from disk by the others; a deleted picture's crop is never drawn
+    and goes at the next prune, not after CACHE_DAYS."""
+    from jobs import carousel_mix as job
+
+    user_id = new_user()
+    project_id = projects.create_project(user_id, "Crops")
+    projects.set_layout(user_id, project_id, 2, "1:1")
+    made = [
+        projects.add_picture(user_id, project_id, n, make_image(tmp_path / f"{n}.jpg"), "p")
+        for n in (1, 2)
+    ]
+    generation_id = sets.generate(user_id, project_id, {}, 1, "cm-crops")
+    run_burst_worker(apps=None)
+    assert generations.get(user_id, generation_id).status == "succeeded"
+    stills = [
+        p.still_id
+        for pos in projects.get_project(user_id, project_id).positions
+        for p in pos.pictures
+    ]
+    crops = sorted(job.cache_dir().glob("*.jpg"))
+    assert [c.name.split("-", 1)[0] for c in crops] == sorted(stills)
+    assert all(Image.open(c).size == (1080, 1080) for c in crops)
+    first_made = {c: c.stat().st_mtime_ns for c in crops}
+    again = generations.regenerate(user_id, generation_id, 0, "cm-crops-again")
+    run_burst_worker(apps=None)
+    assert generations.get(user_id, again).status == "succeeded"
+    assert {c: c.stat().st_mtime_ns for c in crops} != first_made  # touched: used again
+    assert sorted(job.cache_dir().glob("*.jpg")) == crops  # and not made twice
+
+    projects.delete_picture(user_id, made[0])
+    assert job.prune_cache() == 1
+    assert len(list(job.cache_dir().glob("*.jpg"))) == 1
