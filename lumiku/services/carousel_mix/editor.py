@@ -90,7 +90,7 @@ def preview(
     picture = next((p for p in pictures if p.id == picture_id), pictures[0])
     with session_scope() as db:
         key = db.get(StoredFile, picture.still_id).key
-    with get_storage().open(key) as source, Image.open(source) as still:
+    with get_storage().local_copy(key) as still:  # a path: its crop is kept while the style changes
         slide = canvas.render_slide(
             still, project.canvas, (picture.focal_x, picture.focal_y), text, parsed
         )
