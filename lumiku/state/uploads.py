@@ -21,7 +21,8 @@ import reflex as rx
 
 from lumiku.i18n import tr
 from lumiku.services import files
-from lumiku.state.base import error_text
+from lumiku.state.auth import signed_in_user
+from lumiku.state.base import call, error_text
 
 FILES_PER_UPLOAD = files.FILES_PER_UPLOAD
 
@@ -189,3 +190,46 @@ def refused_rows(rejected: Any, lang: str, zone: Dropzone) -> list[UploadRow]:
             message = tr("file_type_not_allowed", lang, kinds=zone.kinds)
         rows.append(UploadRow(name, "refused", message))
     return rows
+
+
+async def receive(
+    state: Any,
+    chunks: Any,
+    zone: Dropzone,
+    *,
+    room: Callable[..., int],
+    add: Callable[..., Any],
+    redraw: Callable[[int], Awaitable[Any]],
+    target: Callable[[Any], tuple] = lambda state: (),
+) -> Any:
+    """The body of an app's upload event (a background event: `with_user` cannot wrap it, as
+    it reads the state outside `async with`, so the user is re-derived here the same way).
+    `room(user_id, project_id, *target)` says how many more files fit, `add(user_id,
+    project_id, *target, path, name)` adds one, `redraw(user_id)` shows the project after;
+    `target(state)` reads what else the files go into (a slide position, say) under the lock."""
+    if not isinstance(chunks, rx.UploadChunkIterator):
+        return None  # called as a plain event, without files
+    async with state:
+        session, user = await signed_in_user(state)
+        if user is None:
+            return session._to_sign_in()  # unconsumed, the upload is answered 400
+        state.error = state.notice = state.upload_summary = ""
+        lang, user_id, project_id, where = session.lang, user.id, state.project_id, target(state)
+    try:  # what fits is taken; `add` checks the limit again itself
+        free = await call(room, user_id, project_id, *where)
+    except Exception:  # noqa: BLE001 - not theirs or gone: `add` refuses each file
+        free = FILES_PER_UPLOAD
+    upload = Upload(state, lang, zone, project_id, free)
+    try:
+        await upload.add_each(
+            chunks, lambda path, name: call(add, user_id, project_id, *where, path, name)
+        )
+    except Exception as exc:  # noqa: BLE001 - shown; the files are already removed
+        async with state:
+            state.error = error_text(exc, lang)
+    async with state:
+        state.uploading = False
+        if state.project_id != project_id:
+            return None
+        state.upload_summary = upload.summary()
+        return await redraw(user_id)

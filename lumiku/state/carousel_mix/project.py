@@ -9,7 +9,6 @@ from lumiku.services import files
 from lumiku.services.carousel_mix import projects
 from lumiku.services.carousel_mix.canvas import CANVASES
 from lumiku.services.errors import ServiceError
-from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
 from lumiku.state.carousel_mix.common import (
     APP,
@@ -21,14 +20,7 @@ from lumiku.state.carousel_mix.common import (
 )
 from lumiku.state.carousel_mix.generate import GenerateState
 from lumiku.state.carousel_mix.style import StyleState
-from lumiku.state.uploads import (
-    FILES_PER_UPLOAD,
-    Dropzone,
-    Upload,
-    UploadRow,
-    progress_percent,
-    refused_rows,
-)
+from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
 
 DROPZONE = Dropzone(
     media=("image", "video"),
@@ -275,37 +267,13 @@ class ProjectState(CarouselMixState):
 
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):
-        """Receives the dropped files and adds each to the position being edited
-        (lumiku.state.uploads); the user is re-derived inside, as `with_user` cannot wrap a
-        background event."""
-        if not isinstance(chunks, rx.UploadChunkIterator):
-            return None
-        async with self:
-            session, user = await signed_in_user(self)
-            if user is None:
-                return session._to_sign_in()
-            self.error = self.notice = self.upload_summary = ""
-            lang, user_id = session.lang, user.id
-            project_id, position = self.project_id, self.position
-        try:
-            room = await call(projects.picture_room, user_id, project_id, position)
-        except Exception:  # noqa: BLE001 - not theirs or gone: add_picture refuses each file
-            room = FILES_PER_UPLOAD
-        upload = Upload(self, lang, DROPZONE, project_id, room)
-        try:
-            await upload.add_each(
-                chunks,
-                lambda path, name: call(
-                    projects.add_picture, user_id, project_id, position, path, name
-                ),
-            )
-        except Exception as exc:  # noqa: BLE001 - shown; the files are already removed
-            async with self:
-                self.error = error_text(exc, lang)
-        async with self:
-            self.uploading = False
-            if self.project_id != project_id:
-                return None
-            self.upload_summary = upload.summary()
-            redrawn = await self._redraw(user_id, restyle=False)
-        return redrawn
+        """Receives the dropped files and adds each to the position being edited."""
+        return await receive(
+            self,
+            chunks,
+            DROPZONE,
+            room=projects.picture_room,
+            add=projects.add_picture,
+            redraw=lambda user_id: self._redraw(user_id, restyle=False),
+            target=lambda state: (state.position,),
+        )

@@ -8,16 +8,8 @@ from lumiku.i18n import tr
 from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
-from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
-from lumiku.state.uploads import (
-    FILES_PER_UPLOAD,
-    Dropzone,
-    Upload,
-    UploadRow,
-    progress_percent,
-    refused_rows,
-)
+from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
 from lumiku.state.video_mixer.common import (
     APP,
     LINK_SECONDS,
@@ -268,38 +260,21 @@ class ProjectState(VideoMixerState):
 
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):
-        """Receives the dropped files and adds each as a clip (lumiku.state.uploads).
-        `with_user` cannot wrap a background event (it reads the state outside `async with
-        self`): the first block re-derives the user the same way."""
-        if not isinstance(chunks, rx.UploadChunkIterator):
-            return None  # called as a plain event, without files
-        async with self:
-            session, user = await signed_in_user(self)
-            if user is None:
-                return session._to_sign_in()  # unconsumed, the upload is answered 400
-            self.error = self.notice = self.upload_summary = ""
-            lang, user_id, project_id = session.lang, user.id, self.project_id
-        try:  # what fits in the project is taken; add_clip checks the limit again itself
-            room = await call(projects.clip_room, user_id, project_id)
-        except Exception:  # noqa: BLE001 - not theirs or gone: add_clip refuses each file
-            room = FILES_PER_UPLOAD
-        upload = Upload(self, lang, DROPZONE, project_id, room)
-        try:
-            await upload.add_each(
-                chunks, lambda path, name: call(projects.add_clip, user_id, project_id, path, name)
-            )
-        except Exception as exc:  # noqa: BLE001 - shown; the files are already removed
-            async with self:
-                self.error = error_text(exc, lang)
-        async with self:
-            self.uploading = False
-            if self.project_id == project_id:
-                self.upload_summary = upload.summary()
-                project = await self._load_project(user_id)
-                settings = await self.get_state(SettingsState)
-                settings._follow_aspect(project.settings)
-                await (await self.get_state(EstimateState))._estimate(user_id)
-        return None
+        """Receives the dropped files and adds each as a clip (lumiku.state.uploads)."""
+        return await receive(
+            self,
+            chunks,
+            DROPZONE,
+            room=projects.clip_room,
+            add=projects.add_clip,
+            redraw=self._after_upload,
+        )
+
+    async def _after_upload(self, user_id: int) -> None:
+        project = await self._load_project(user_id)
+        settings = await self.get_state(SettingsState)
+        settings._follow_aspect(project.settings)
+        await (await self.get_state(EstimateState))._estimate(user_id)
 
 
 DROPZONE = Dropzone(
