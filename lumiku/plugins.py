@@ -158,7 +158,20 @@ APPS: tuple[AppPlugin, ...] = (
         requires="lumiku.services.carousel_mix.fonts:missing",
     ),
     AppPlugin(
-        id="looping-flow", name="Looping Flow", icon="film", color="blue", order=8, beta=True
+        id="looping-flow",
+        name="Looping Flow",
+        icon="film",
+        color="blue",
+        order=8,
+        beta=True,
+        coming_soon=False,
+        runner="jobs.looping_flow:run",
+        price_rule="lumiku.services.looping_flow.rules:price_rule",
+        queue="media",
+        pages="lumiku.pages.apps.looping_flow",
+        tables="lumiku.models.looping_flow",
+        messages="lumiku.i18n.looping_flow",
+        registry_models=("looping-flow:ffmpeg-loop",),
     ),
 )
 

@@ -236,6 +236,15 @@ def make_clip(
     return path
 
 
+def make_sound(path: Path, seconds: float = 1.0, frequency: int = 660) -> Path:
+    """A tone made by FFmpeg, in the format the suffix names (.wav, .mp3, .m4a…)."""
+    tone = f"sine=frequency={frequency}:duration={seconds}"
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", tone, str(path)], check=True
+    )
+    return path
+
+
 def make_image(path: Path, size: tuple[int, int] = (64, 48), color: str = "teal") -> Path:
     """An image made by Pillow, in the format its suffix names; color "noise" is random pixels
     (which compress badly: a big file from a small picture)."""

@@ -18,6 +18,7 @@ from lumiku.models.carousel_mix import (
 )
 from lumiku.models.core import AppUsage, Device, User, UserSession
 from lumiku.models.generations import Generation, GenerationItem, StoredFile
+from lumiku.models.looping_flow import LoopingFlowClip, LoopingFlowLayer, LoopingFlowProject
 from lumiku.models.payments import CreditPackage, Payment
 from lumiku.models.video_mixer import (
     VideoMixerClip,
@@ -41,6 +42,9 @@ __all__ = [
     "GenerationItem",
     "Hold",
     "HoldCapture",
+    "LoopingFlowClip",
+    "LoopingFlowLayer",
+    "LoopingFlowProject",
     "Payment",
     "StoredFile",
     "QuotaUsage",

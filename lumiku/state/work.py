@@ -62,6 +62,9 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
             if ready and item.thumbnail_id
             else ""
         )
+        # the preview plays the output itself; an output that is not a picture or a video
+        # (a carousel set's ZIP) shows its thumbnail instead
+        playable = ready and item.file.media in ("video", "image")
         items.append(
             WorkItem(
                 generation_id=view.id,
@@ -69,16 +72,13 @@ def card(view: GenerationView, user_id: int, lang: str) -> WorkCard:
                 status=item.status,
                 progress=item.progress,
                 error=tr(item.error, lang) if item.error else "",
-                media="image" if thumbnail else item.file.media if item.file else "",
+                media=item.file.media if playable else "image" if thumbnail else "",
                 download_url=files.signed_file_link(user_id, item.file.id, seconds=LINK_SECONDS)
                 if ready
                 else "",
-                preview_url=thumbnail
-                or (
-                    files.signed_file_link(user_id, item.file.id, True, LINK_SECONDS)
-                    if ready
-                    else ""
-                ),
+                preview_url=files.signed_file_link(user_id, item.file.id, True, LINK_SECONDS)
+                if playable
+                else thumbnail,
                 thumbnail_url=thumbnail,
             )
         )

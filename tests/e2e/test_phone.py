@@ -19,9 +19,10 @@ from lumiku import routes
 from lumiku.components.layout import PAGES
 from lumiku.services import auth, billing
 from lumiku.services.carousel_mix import projects as carousel
+from lumiku.services.looping_flow import projects as looping
 from lumiku.services.video_mixer import projects
 from tests.e2e.browser import overflow_report, settle_page, shows, signed_in
-from tests.factories import PASSWORD, make_image, register
+from tests.factories import PASSWORD, make_clip, make_image, register
 
 PHONE, LAPTOP = (390, 844), (1280, 800)
 # Pages anyone may open; every other page is visited signed in (as an admin, to reach them all).
@@ -40,8 +41,8 @@ ROWS = {
 
 @pytest.fixture(scope="module")
 def people(base_url, duitku, tmp_path_factory):
-    """An admin with history: ledger entries, a paid order, a Video Mixer project and a Carousel
-    Mix project with a picture and a long text."""
+    """An admin with history: ledger entries, a paid order, a Video Mixer project, a Carousel Mix
+    project with a picture and a long text, and a Looping Flow project with a clip."""
     signed = register(1, prefix=f"phone-{uuid.uuid4().hex[:6]}-", name="Sari Wulandari Kusuma")
     from lumiku.services import users
 
@@ -56,11 +57,15 @@ def people(base_url, duitku, tmp_path_factory):
     photo = make_image(tmp_path_factory.mktemp("phone") / "hijab.jpg", (640, 800))
     carousel.add_picture(me, carousel_project, 1, photo, "hijab-warna-pastel-terbaru.jpg")
     carousel.add_texts(me, carousel_project, 1, ["Diskon 50% 🔥 hari ini saja, semua warna!"])
+    loop_project = looping.create_project(me, "Hujan di jendela selama tiga jam", "Loop")
+    clip = make_clip(tmp_path_factory.mktemp("phone-loop") / "hujan-di-jendela.mp4", 1.0)
+    looping.add_clip(me, loop_project, clip, "hujan-di-jendela-kamar-malam-hari.mp4")
     _mail_with_a_long_link(signed.user.email, base_url)
     return {"email": signed.user.email, "password": PASSWORD, "token": signed.token}, {
         routes.PAYMENT: f"/payments/{order_id}",
         "/apps/video-mixer/[vm_project]": f"/apps/video-mixer/{project}",
         "/apps/carousel-mix/[cm_project]": f"/apps/carousel-mix/{carousel_project}",
+        "/apps/looping-flow/[lf_project]": f"/apps/looping-flow/{loop_project}",
     }
 
 

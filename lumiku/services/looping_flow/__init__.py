@@ -1,0 +1,1 @@
+"""Looping Flow: seamless loops of any length from one clip, with layered sound."""

@@ -1,0 +1,211 @@
+"""One project: its name, its clips (uploads, the one being looped) and its sound layers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from lumiku.i18n import tr
+from lumiku.services import files
+from lumiku.services.errors import ServiceError
+from lumiku.services.looping_flow import projects
+from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.looping_flow.common import (
+    APP,
+    LINK_SECONDS,
+    ClipTile,
+    LayerRow,
+    LoopingFlowState,
+    control_value,
+)
+from lumiku.state.looping_flow.loop import LoopState
+from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
+
+CLIPS = Dropzone(
+    media=("video",),
+    kinds="MP4, MOV, WebM",
+    full_key="looping_flow_upload_clips_full",
+    full_max=lambda: projects.MAX_CLIPS,
+    default_name="video",
+)
+LAYERS = Dropzone(
+    media=("audio",),
+    kinds="MP3, WAV, M4A, OGG, FLAC",
+    full_key="looping_flow_upload_layers_full",
+    full_max=lambda: projects.rules.MAX_LAYERS,
+    default_name="audio",
+)
+
+
+class _Uploads(rx.State, mixin=True):
+    """What a drop zone shows (lumiku.state.uploads); each state mixing it in has its own."""
+
+    uploads: list[UploadRow] = []
+    uploading: bool = False
+    sending: bool = False
+    upload_percent: int = 0
+    upload_summary: str = ""
+
+    @rx.event
+    def upload_progress(self, progress: dict):
+        percent = progress_percent(progress)
+        if percent is not None:
+            self.upload_percent, self.sending = percent, percent < 100
+
+
+class ProjectState(_Uploads, LoopingFlowState):
+    project_name: str = ""
+    project_description: str = ""
+    editing_name: bool = False
+    clips: list[ClipTile] = []
+    layers: list[LayerRow] = []
+    confirm_clip: str = ""
+
+    async def _load_project(self, user_id: int) -> projects.ProjectDetail:
+        project = await call(projects.get_project, user_id, self.project_id)
+        self.project_name, self.project_description = project.name, project.description
+        self.clips = [
+            ClipTile(
+                c.id,
+                c.name,
+                f"{c.duration:.1f} s · {c.width}×{c.height}",
+                files.signed_file_link(user_id, c.thumbnail_id, True, LINK_SECONDS)
+                if c.thumbnail_id
+                else "",
+                c.id == project.clip_id,
+            )
+            for c in project.clips
+        ]
+        self.layers = [
+            LayerRow(la.id, la.name, la.volume, la.muted, f"{la.fade_in:g}", f"{la.fade_out:g}")
+            for la in project.layers
+        ]
+        return project
+
+    async def _redraw(self, user_id: int):
+        try:
+            project = await self._load_project(user_id)
+        except ServiceError:
+            return rx.redirect(APP.route)
+        await (await self.get_state(LoopState))._show(user_id, project)
+        return None
+
+    async def _act(self, me: Caller, action, *args, done: str = ""):
+        try:
+            await call(action, me.user.id, *args)
+            self.notice = tr(done, me.lang) if done else ""
+        except Exception as exc:  # noqa: BLE001 - shown, and the project is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        return await self._redraw(me.user.id) if self.project_id else None
+
+    @rx.event
+    @with_user
+    async def load_project(self, me: Caller):
+        project_id = str(self.router.url.path).rstrip("/").rsplit("/", 1)[-1][:32]
+        self.project_id = project_id
+        self.editing_name = self.uploading = self.sending = False
+        self.uploads, self.upload_summary, self.confirm_clip = [], "", ""
+        layers = await self.get_state(LayerUploadState)
+        layers.uploads, layers.upload_summary = [], ""
+        try:
+            project = await self._load_project(me.user.id)
+        except ServiceError:
+            self.project_id = ""
+            return rx.redirect(APP.route)
+        await (await self.get_state(LoopState))._show(me.user.id, project, fresh=True)
+        await self._refresh_work(me.user.id)
+        return None
+
+    @rx.event
+    def edit_name(self, on: bool):
+        self.editing_name = bool(on)
+
+    @rx.event
+    @with_user
+    async def rename_project(self, me: Caller, form: dict):
+        self.editing_name = False
+        return await self._act(
+            me,
+            projects.rename_project,
+            self.project_id,
+            form_text(form, "name", 200),
+            form_text(form, "description", 1000),
+        )
+
+    # ---------------------------------------------------------------- clips
+
+    @rx.event
+    @with_user
+    async def choose_clip(self, me: Caller, clip_id: str):
+        return await self._act(me, projects.choose_clip, str(clip_id))
+
+    @rx.event
+    def ask_delete_clip(self, clip_id: str):
+        if any(c.id == clip_id for c in self.clips):
+            self.confirm_clip = clip_id
+
+    @rx.event
+    def keep_clip(self):
+        self.confirm_clip = ""
+
+    @rx.event
+    @with_user
+    async def delete_clip(self, me: Caller):
+        target, self.confirm_clip = self.confirm_clip, ""
+        if not target:
+            return None
+        return await self._act(me, projects.delete_clip, target, done="looping_flow_clip_deleted")
+
+    @rx.event
+    async def drop_rejected(self, rejected: list):
+        if isinstance(rejected, list) and not self.uploading:
+            self.uploads = refused_rows(rejected, await self._lang(), CLIPS)
+
+    @rx.event(background=True)
+    async def upload(self, chunks: rx.UploadChunkIterator):
+        """Receives the dropped videos and adds each as a clip."""
+        return await receive(
+            self, chunks, CLIPS, room=projects.clip_room, add=projects.add_clip, redraw=self._redraw
+        )
+
+    # ---------------------------------------------------------------- sound layers
+
+    @rx.event
+    @with_user
+    async def set_layer(self, me: Caller, layer_id: str, name: str, value: Any):
+        """One setting of a layer: volume (slider), mute (switch) or a fade (seconds)."""
+        if not isinstance(name, str) or name not in ("volume", "muted", "fade_in", "fade_out"):
+            return None
+        if name != "muted":
+            value = control_value(value, whole=name == "volume")
+        return await self._act(me, projects.update_layer, str(layer_id), {name: value})
+
+    @rx.event
+    @with_user
+    async def delete_layer(self, me: Caller, layer_id: str):
+        return await self._act(me, projects.delete_layer, str(layer_id))
+
+
+class LayerUploadState(_Uploads, LoopingFlowState):
+    """The sound layers' own drop zone (a second one on the page needs its own rows)."""
+
+    @rx.event
+    async def drop_rejected(self, rejected: list):
+        if isinstance(rejected, list) and not self.uploading:
+            self.uploads = refused_rows(rejected, await self._lang(), LAYERS)
+
+    async def _redraw(self, user_id: int):
+        return await (await self.get_state(ProjectState))._redraw(user_id)
+
+    @rx.event(background=True)
+    async def upload(self, chunks: rx.UploadChunkIterator):
+        """Receives the dropped sounds and adds each as a layer."""
+        return await receive(
+            self,
+            chunks,
+            LAYERS,
+            room=projects.layer_room,
+            add=projects.add_layer,
+            redraw=self._redraw,
+        )
