@@ -93,8 +93,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "looping_flow_how_2": {
         "id": (
-            "Pilih gaya loop dan durasinya (10 detik sampai 12 jam), tambah suara hujan atau "
-            "musik."
+            "Pilih gaya loop dan durasinya (10 detik sampai 12 jam), tambah suara hujan atau musik."
         ),
         "en": "Pick the loop style and length (10 seconds to 12 hours), add rain or music.",
     },
