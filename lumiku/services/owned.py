@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, func, select
 
+from lumiku.db import utcnow
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
@@ -80,3 +81,19 @@ def save_named(
     row = model(id=secrets.token_hex(16), user_id=user_id, name=name, **values)
     db.add(row)
     return row.id
+
+
+def children(db: Session, model: type, project_ids: list[str]) -> dict[str, int]:
+    """How many rows of `model` (clips, pictures…) each of these projects has."""
+    rows = db.exec(
+        select(model.project_id, func.count())
+        .where(model.project_id.in_(project_ids))
+        .group_by(model.project_id)
+    ).all()
+    return dict(rows)
+
+
+def rename(row: Any, new_name: Any, new_description: Any) -> None:
+    """A project's name and description, checked, and its `updated_at` moved on."""
+    row.name, row.description = name(new_name, 100), description(new_description)
+    row.updated_at = utcnow()

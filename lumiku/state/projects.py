@@ -1,9 +1,10 @@
-"""The project list every project-based app has: one page of projects, creating and deleting
-them. An app's list state mixes `ProjectListMixin` into its own base state (which has
-`project_id`, `error`, `notice` and `_lang`) and names its project service and messages."""
+"""What every project-based app's states share, as mixins over the app's own base state (which
+has `project_id`, `error`, `notice`, `_lang` and `_refresh_work`): the project list (one page of
+projects, creating and deleting them), a project page's name, and asking before spending."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -11,7 +12,7 @@ import reflex as rx
 
 from lumiku.i18n import format_datetime, tr
 from lumiku.plugins import AppPlugin
-from lumiku.state.base import Caller, call, form_text, with_user
+from lumiku.state.base import Caller, call, error_text, form_text, with_user
 
 
 @dataclass
@@ -109,3 +110,71 @@ class ProjectListMixin(rx.State, mixin=True):
         self.notice = tr(f"{self._app.module}_project_deleted", me.lang)
         await self._load_list(me.user.id)
         return None
+
+
+class ProjectPageMixin(rx.State, mixin=True):
+    """A project's name and description on its page, and renaming them. The app's state has
+    `_act(me, action, *args)` (run a service call, then redraw) and names `_service`."""
+
+    project_name: str = ""
+    project_description: str = ""
+    editing_name: bool = False
+    _service: ClassVar[Any]
+
+    @rx.event
+    def edit_name(self, on: bool):
+        self.editing_name = bool(on)
+
+    @rx.event
+    @with_user
+    async def rename_project(self, me: Caller, form: dict):
+        self.editing_name = False
+        return await self._act(
+            me,
+            self._service.rename_project,
+            self.project_id,
+            form_text(form, "name", 200),
+            form_text(form, "description", 1000),
+        )
+
+
+class SpendMixin(rx.State, mixin=True):
+    """Asking before spending, then submitting once. The app's state has `_estimate(user_id)`
+    (which sets `est_ready`) and `_submit(user_id, key) -> generation id`; `_key_prefix`
+    starts the idempotency key, which makes a double click submit once."""
+
+    confirming: bool = False
+    busy: bool = False
+    # the generation this tab started last: the page shows "being made" while its card in the
+    # work list is active, so the banner goes when it ends (done, failed or cancelled)
+    started_generation: str = ""
+    _generate_key: str = ""
+    _key_prefix: ClassVar[str]
+
+    @rx.event
+    @with_user
+    async def ask_generate(self, me: Caller):
+        """Shows the price for confirmation, once the estimate says it can be made."""
+        await self._estimate(me.user.id)
+        if self.est_ready:
+            self._generate_key = f"{self._key_prefix}-{self.project_id}-{secrets.token_hex(8)}"
+            self.confirming = True
+
+    @rx.event
+    def cancel_generate(self):
+        self.confirming = False
+
+    @rx.event
+    @with_user
+    async def generate(self, me: Caller):
+        if not self.confirming or not self._generate_key:
+            return
+        self.busy = True
+        try:
+            self.started_generation = await self._submit(me.user.id, self._generate_key)
+        except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        finally:
+            self.confirming = self.busy = False
+        await self._estimate(me.user.id)
+        await self._refresh_work(me.user.id)

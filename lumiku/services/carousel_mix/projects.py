@@ -131,15 +131,10 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
         )
         ids = [p.id for p in found.rows]
 
-        def counts(model: type) -> dict[str, int]:
-            rows = db.exec(
-                select(model.project_id, func.count())
-                .where(model.project_id.in_(ids))
-                .group_by(model.project_id)
-            ).all()
-            return dict(rows)
-
-        pictures, texts = counts(CarouselMixPicture), counts(CarouselMixText)
+        pictures, texts = (
+            owned.children(db, CarouselMixPicture, ids),
+            owned.children(db, CarouselMixText, ids),
+        )
         rows = [
             ProjectSummary(
                 p.id,
@@ -231,10 +226,7 @@ def create_project(user_id: int, name: str, description: str = "") -> str:
 
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
     with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        project.name = owned.name(name, 100)
-        project.description = owned.description(description)
-        _touch(project)
+        owned.rename(_project(db, user_id, project_id), name, description)
 
 
 def set_layout(user_id: int, project_id: str, slides: int, canvas: str) -> None:

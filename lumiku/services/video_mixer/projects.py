@@ -123,15 +123,10 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
         projects = found.rows
         ids = [p.id for p in projects]
 
-        def counts(model: type) -> dict[str, int]:
-            rows = db.exec(
-                select(model.project_id, func.count())
-                .where(model.project_id.in_(ids))
-                .group_by(model.project_id)
-            ).all()
-            return dict(rows)
-
-        clips, groups = counts(VideoMixerClip), counts(VideoMixerGroup)
+        clips, groups = (
+            owned.children(db, VideoMixerClip, ids),
+            owned.children(db, VideoMixerGroup, ids),
+        )
         rows = [
             ProjectSummary(
                 p.id, p.name, p.description, clips.get(p.id, 0), groups.get(p.id, 0), p.updated_at
@@ -205,10 +200,7 @@ def create_project(user_id: int, name: str, description: str = "") -> str:
 
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
     with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        project.name = owned.name(name, 100)
-        project.description = owned.description(description)
-        _touch(project)
+        owned.rename(_project(db, user_id, project_id), name, description)
 
 
 def delete_project(user_id: int, project_id: str) -> int:

@@ -3,8 +3,7 @@ the price), and generating after the user confirms the price."""
 
 from __future__ import annotations
 
-import secrets
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 
@@ -12,22 +11,20 @@ from lumiku.i18n import format_number, tr
 from lumiku.services.carousel_mix import rules, sets
 from lumiku.services.errors import ServiceError
 from lumiku.state.auth import signed_in_user
-from lumiku.state.base import Caller, call, error_text, with_user
+from lumiku.state.base import call, error_text
 from lumiku.state.carousel_mix.common import CarouselMixState
+from lumiku.state.projects import SpendMixin
 
 
-class GenerateState(CarouselMixState):
+class GenerateState(SpendMixin, CarouselMixState):
+    _key_prefix: ClassVar = "cm"
     count_text: str = "5"
     output: dict[str, Any] = rules.OutputSettings().to_dict()
     est_ready: bool = False  # the project and the count can be generated as they are
-    confirming: bool = False
-    busy: bool = False
     output_error: str = ""
-    started_generation: str = ""
     _est: sets.Estimate | None = None
     _est_count: int = 0
     _lang_shown: str = ""
-    _generate_key: str = ""
 
     # ---------------------------------------------------------------- the estimate, as text
 
@@ -131,37 +128,6 @@ class GenerateState(CarouselMixState):
         except ServiceError as exc:
             self.output_error = error_text(exc, await self._lang())
 
-    @rx.event
-    @with_user
-    async def ask_generate(self, me: Caller):
-        """Shows the price for confirmation; the key makes a double click submit once."""
-        await self._estimate(me.user.id)
-        if self.est_ready:
-            self._generate_key = f"cm-{self.project_id}-{secrets.token_hex(8)}"
-            self.confirming = True
-
-    @rx.event
-    def cancel_generate(self):
-        self.confirming = False
-
-    @rx.event
-    @with_user
-    async def generate(self, me: Caller):
-        if not self.confirming or not self._generate_key:
-            return
-        self.busy = True
-        try:
-            self.started_generation = await call(
-                sets.generate,
-                me.user.id,
-                self.project_id,
-                dict(self.output),
-                self._count(),
-                self._generate_key,
-            )
-        except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        finally:
-            self.confirming = self.busy = False
-        await self._estimate(me.user.id)
-        await self._refresh_work(me.user.id)
+    async def _submit(self, user_id: int, key: str) -> str:
+        output, count = dict(self.output), self._count()
+        return await call(sets.generate, user_id, self.project_id, output, count, key)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from lumiku.i18n import tr
@@ -20,6 +22,7 @@ from lumiku.state.carousel_mix.common import (
 )
 from lumiku.state.carousel_mix.generate import GenerateState
 from lumiku.state.carousel_mix.style import StyleState
+from lumiku.state.projects import ProjectPageMixin
 from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
 
 DROPZONE = Dropzone(
@@ -31,10 +34,8 @@ DROPZONE = Dropzone(
 )
 
 
-class ProjectState(CarouselMixState):
-    project_name: str = ""
-    project_description: str = ""
-    editing_name: bool = False
+class ProjectState(ProjectPageMixin, CarouselMixState):
+    _service: ClassVar = projects
     slides: int = 4
     canvas: str = "4:5"
     tabs: list[PositionTab] = []
@@ -147,22 +148,6 @@ class ProjectState(CarouselMixState):
         await generate._estimate(me.user.id)
         await self._refresh_work(me.user.id)
         return StyleState.refresh_preview
-
-    @rx.event
-    def edit_name(self, on: bool):
-        self.editing_name = bool(on)
-
-    @rx.event
-    @with_user
-    async def rename_project(self, me: Caller, form: dict):
-        self.editing_name = False
-        return await self._act(
-            me,
-            projects.rename_project,
-            self.project_id,
-            form_text(form, "name", 200),
-            form_text(form, "description", 1000),
-        )
 
     @rx.event
     @with_user

@@ -3,8 +3,7 @@ sound, the free preview, the estimate (price and size) and generating after the 
 
 from __future__ import annotations
 
-import secrets
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 
@@ -15,6 +14,7 @@ from lumiku.services.looping_flow import projects, rules
 from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, with_user
 from lumiku.state.looping_flow.common import LINK_SECONDS, LoopingFlowState, control_value
+from lumiku.state.projects import SpendMixin
 
 
 def duration_text(seconds: float) -> str:
@@ -23,7 +23,8 @@ def duration_text(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-class LoopState(LoopingFlowState):
+class LoopState(SpendMixin, LoopingFlowState):
+    _key_prefix: ClassVar = "lf"
     values: dict[str, Any] = rules.LoopSettings().to_dict()
     minutes_text: str = "10"
     has_clip: bool = False
@@ -40,10 +41,6 @@ class LoopState(LoopingFlowState):
     est_affordable: bool = True
     est_fits: bool = True
     est_ready: bool = False
-    confirming: bool = False
-    busy: bool = False
-    started_generation: str = ""
-    _generate_key: str = ""
 
     async def _show(
         self, user_id: int, project: projects.ProjectDetail, fresh: bool = False
@@ -201,38 +198,8 @@ class LoopState(LoopingFlowState):
 
     # ---------------------------------------------------------------- generating
 
-    @rx.event
-    @with_user
-    async def ask_generate(self, me: Caller):
-        await self._estimate(me.user.id)
-        if self.est_ready:
-            self._generate_key = f"lf-{self.project_id}-{secrets.token_hex(8)}"
-            self.confirming = True
-
-    @rx.event
-    def cancel_generate(self):
-        self.confirming = False
-
-    @rx.event
-    @with_user
-    async def generate(self, me: Caller):
-        if not self.confirming or not self._generate_key:
-            return
-        self.busy = True
-        try:
-            self.started_generation = await call(
-                projects.generate,
-                me.user.id,
-                self.project_id,
-                dict(self.values),
-                self._generate_key,
-            )
-        except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        finally:
-            self.confirming = self.busy = False
-        await self._estimate(me.user.id)
-        await self._refresh_work(me.user.id)
+    async def _submit(self, user_id: int, key: str) -> str:
+        return await call(projects.generate, user_id, self.project_id, dict(self.values), key)
 
     @rx.var
     def duration_label(self) -> str:

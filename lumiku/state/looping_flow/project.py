@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 
@@ -10,7 +10,7 @@ from lumiku.i18n import tr
 from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.looping_flow import projects
-from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.base import Caller, call, error_text, with_user
 from lumiku.state.looping_flow.common import (
     APP,
     LINK_SECONDS,
@@ -20,6 +20,7 @@ from lumiku.state.looping_flow.common import (
     control_value,
 )
 from lumiku.state.looping_flow.loop import LoopState
+from lumiku.state.projects import ProjectPageMixin
 from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
 
 CLIPS = Dropzone(
@@ -54,10 +55,8 @@ class _Uploads(rx.State, mixin=True):
             self.upload_percent, self.sending = percent, percent < 100
 
 
-class ProjectState(_Uploads, LoopingFlowState):
-    project_name: str = ""
-    project_description: str = ""
-    editing_name: bool = False
+class ProjectState(ProjectPageMixin, _Uploads, LoopingFlowState):
+    _service: ClassVar = projects
     clips: list[ClipTile] = []
     layers: list[LayerRow] = []
     confirm_clip: str = ""
@@ -116,22 +115,6 @@ class ProjectState(_Uploads, LoopingFlowState):
         await (await self.get_state(LoopState))._show(me.user.id, project, fresh=True)
         await self._refresh_work(me.user.id)
         return None
-
-    @rx.event
-    def edit_name(self, on: bool):
-        self.editing_name = bool(on)
-
-    @rx.event
-    @with_user
-    async def rename_project(self, me: Caller, form: dict):
-        self.editing_name = False
-        return await self._act(
-            me,
-            projects.rename_project,
-            self.project_id,
-            form_text(form, "name", 200),
-            form_text(form, "description", 1000),
-        )
 
     # ---------------------------------------------------------------- clips
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+from typing import ClassVar
 
 import reflex as rx
 
@@ -10,23 +10,19 @@ from lumiku.i18n import format_number, tr
 from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
 from lumiku.state.auth import signed_in_user
-from lumiku.state.base import Caller, call, error_text, with_user
+from lumiku.state.base import call, error_text
+from lumiku.state.projects import SpendMixin
 from lumiku.state.video_mixer.common import VideoMixerState, seconds_text
 from lumiku.state.video_mixer.settings import SettingsState
 
 
-class EstimateState(VideoMixerState):
+class EstimateState(SpendMixin, VideoMixerState):
+    _key_prefix: ClassVar = "vm"
     count_text: str = "5"
     est_ready: bool = False  # the panel and the count can be generated as they are
-    confirming: bool = False
-    busy: bool = False
     _est: projects.Estimate | None = None  # the last estimate the rules accepted
     _est_count: int = 0  # the count it was made for
     _lang_shown: str = ""  # the language it was made in
-    _generate_key: str = ""
-    # the generation this tab started last: the page shows "being made" while its card in
-    # the work list is active, so the banner goes when it ends (done, failed or cancelled)
-    started_generation: str = ""
 
     # ---------------------------------------------------------------- the estimate, as text
 
@@ -123,39 +119,7 @@ class EstimateState(VideoMixerState):
         if user is not None:
             await self._estimate(user.id)
 
-    @rx.event
-    @with_user
-    async def ask_generate(self, me: Caller):
-        """Shows the price for confirmation; the key makes a double click submit once."""
-        await self._estimate(me.user.id)
-        if self.est_ready:
-            self._generate_key = f"vm-{self.project_id}-{secrets.token_hex(8)}"
-            self.confirming = True
-
-    @rx.event
-    def cancel_generate(self):
-        self.confirming = False
-
-    @rx.event
-    @with_user
-    async def generate(self, me: Caller):
-        count = self._count()
-        if not self.confirming or not self._generate_key:
-            return
+    async def _submit(self, user_id: int, key: str) -> str:
         settings = await self.get_state(SettingsState)
-        self.busy = True
-        try:
-            self.started_generation = await call(
-                projects.generate,
-                me.user.id,
-                self.project_id,
-                settings._raw_settings(),
-                count,
-                self._generate_key,
-            )
-        except Exception as exc:  # noqa: BLE001 - shown, and the estimate is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        finally:
-            self.confirming = self.busy = False
-        await self._estimate(me.user.id)
-        await self._refresh_work(me.user.id)
+        raw, count = settings._raw_settings(), self._count()
+        return await call(projects.generate, user_id, self.project_id, raw, count, key)

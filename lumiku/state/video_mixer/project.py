@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import reflex as rx
 
 from lumiku.i18n import tr
@@ -9,6 +11,7 @@ from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.projects import ProjectPageMixin
 from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
 from lumiku.state.video_mixer.common import (
     APP,
@@ -25,10 +28,8 @@ from lumiku.state.video_mixer.estimate import EstimateState
 from lumiku.state.video_mixer.settings import SettingsState
 
 
-class ProjectState(VideoMixerState):
-    project_name: str = ""
-    project_description: str = ""
-    editing_name: bool = False
+class ProjectState(ProjectPageMixin, VideoMixerState):
+    _service: ClassVar = projects
     group_boxes: list[GroupBox] = []
     uploads: list[UploadRow] = []
     uploading: bool = False  # the files arrived and are being checked one by one
@@ -149,22 +150,6 @@ class ProjectState(VideoMixerState):
         await estimate._estimate(me.user.id)
         await self._refresh_work(me.user.id)
         return None
-
-    @rx.event
-    def edit_name(self, on: bool):
-        self.editing_name = bool(on)
-
-    @rx.event
-    @with_user
-    async def rename_project(self, me: Caller, form: dict):
-        self.editing_name = False
-        return await self._act(
-            me,
-            projects.rename_project,
-            self.project_id,
-            form_text(form, "name", 200),
-            form_text(form, "description", 1000),
-        )
 
     # ---------------------------------------------------------------- groups
 
