@@ -68,6 +68,9 @@ def test_clips_and_layers_are_checked_kept_and_freed(app, tmp_path):
         projects.update_layer(user_id, layer_id, {"volume": 999})
     assert refused.value.params["name"] == "volume"
 
+    second = projects.add_clip(user_id, project_id, make_clip(tmp_path / "b.mp4", 1.5), "b.mp4")
+    projects.delete_clip(user_id, clip_id)  # the looped one: the next clip takes its place
+    assert projects.get_project(user_id, project_id).clip_id == second
     assert projects.delete_project(user_id, project_id) >= 5
     assert storage_used(user_id) == before
     with session_scope() as db:

@@ -292,10 +292,22 @@ def choose_clip(user_id: int, clip_id: str) -> None:
 
 
 def delete_clip(user_id: int, clip_id: str) -> None:
+    """The clip goes with its files; if it was the one looped, the next clip takes its place."""
     with session_scope() as db:
         clip = _part(db, user_id, LoopingFlowClip, clip_id)
         file_ids = [clip.file_id, clip.thumbnail_id or ""]
+        project_id = clip.project_id
     files.delete_files(user_id, [i for i in file_ids if i])
+    with session_scope() as db:
+        project = _project(db, user_id, project_id)
+        if project.clip_id == clip_id:
+            following = db.exec(
+                select(LoopingFlowClip.id)
+                .where(LoopingFlowClip.project_id == project.id)
+                .order_by(LoopingFlowClip.created_at, LoopingFlowClip.id)
+            ).first()
+            project.clip_id = following
+            project.settings = {**project.settings, "loop_in": 0.0, "loop_out": 0.0, "score": None}
 
 
 # ------------------------------------------------------------------ sound layers
