@@ -590,6 +590,7 @@ def test_plan_cards_say_which_apps_are_still_to_come():
     assert lines == [
         "Video Mixer: hingga 10 video per hari",
         "Carousel Mix: hingga 10 set carousel per hari",
+        "Looping Flow: hingga 10 loop per hari",
         "Segera hadir: Avatar Creator, Avatar Generator, Pose Generator, Video Generator, "
-        "Poster Editor, Looping Flow",
+        "Poster Editor",
     ]
