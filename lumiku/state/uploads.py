@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import reflex as rx
 
@@ -157,6 +157,31 @@ class Upload:
         if not left:
             return ""
         return tr("upload_left_out", self.lang, left=left, total=len(self.rows))
+
+
+class UploadsMixin(rx.State, mixin=True):
+    """What a drop zone shows, for a state with one drop zone (`_dropzone` names it) and a
+    `project_id`; each state mixing it in has its own rows. The state's own background
+    `upload` event calls `receive`."""
+
+    uploads: list[UploadRow] = []
+    uploading: bool = False  # the files arrived and are being checked one by one
+    sending: bool = False  # the browser is still sending them
+    upload_percent: int = 0
+    upload_summary: str = ""  # how many dropped files were left out, when some were
+    _dropzone: ClassVar[Dropzone]
+
+    @rx.event
+    def upload_progress(self, progress: dict):
+        percent = progress_percent(progress)
+        if percent is not None:
+            self.upload_percent, self.sending = percent, percent < 100
+
+    @rx.event
+    async def drop_rejected(self, rejected: list):
+        """Files the browser refused before sending (type, size, count), each with its reason."""
+        if isinstance(rejected, list) and not self.uploading:
+            self.uploads = refused_rows(rejected, await self._lang(), self._dropzone)
 
 
 def shown_name(filename: str, default: str = "file") -> str:

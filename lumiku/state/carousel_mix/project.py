@@ -23,7 +23,7 @@ from lumiku.state.carousel_mix.common import (
 from lumiku.state.carousel_mix.generate import GenerateState
 from lumiku.state.carousel_mix.style import StyleState
 from lumiku.state.projects import ProjectPageMixin
-from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
+from lumiku.state.uploads import Dropzone, UploadsMixin, receive
 
 DROPZONE = Dropzone(
     media=("image", "video"),
@@ -34,7 +34,8 @@ DROPZONE = Dropzone(
 )
 
 
-class ProjectState(ProjectPageMixin, CarouselMixState):
+class ProjectState(ProjectPageMixin, UploadsMixin, CarouselMixState):
+    _dropzone: ClassVar = DROPZONE
     _service: ClassVar = projects
     slides: int = 4
     canvas: str = "4:5"
@@ -43,11 +44,6 @@ class ProjectState(ProjectPageMixin, CarouselMixState):
     texts: list[TextRow] = []
     editing_text: str = ""  # the id of the text open for editing
     pasting: bool = False  # the "paste many lines" box is open
-    uploads: list[UploadRow] = []
-    uploading: bool = False
-    sending: bool = False
-    upload_percent: int = 0
-    upload_summary: str = ""
     confirm_picture: str = ""  # a picture waiting for the user's confirmation to delete it
     _project: projects.ProjectDetail | None = None
 
@@ -238,17 +234,6 @@ class ProjectState(ProjectPageMixin, CarouselMixState):
         return await self._act(me, projects.delete_text, str(text_id))
 
     # ---------------------------------------------------------------- uploads
-
-    @rx.event
-    def upload_progress(self, progress: dict):
-        percent = progress_percent(progress)
-        if percent is not None:
-            self.upload_percent, self.sending = percent, percent < 100
-
-    @rx.event
-    async def drop_rejected(self, rejected: list):
-        if isinstance(rejected, list) and not self.uploading:
-            self.uploads = refused_rows(rejected, await self._lang(), DROPZONE)
 
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):

@@ -21,7 +21,7 @@ from lumiku.state.looping_flow.common import (
 )
 from lumiku.state.looping_flow.loop import LoopState
 from lumiku.state.projects import ProjectPageMixin
-from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
+from lumiku.state.uploads import Dropzone, UploadsMixin, receive
 
 CLIPS = Dropzone(
     media=("video",),
@@ -39,23 +39,8 @@ LAYERS = Dropzone(
 )
 
 
-class _Uploads(rx.State, mixin=True):
-    """What a drop zone shows (lumiku.state.uploads); each state mixing it in has its own."""
-
-    uploads: list[UploadRow] = []
-    uploading: bool = False
-    sending: bool = False
-    upload_percent: int = 0
-    upload_summary: str = ""
-
-    @rx.event
-    def upload_progress(self, progress: dict):
-        percent = progress_percent(progress)
-        if percent is not None:
-            self.upload_percent, self.sending = percent, percent < 100
-
-
-class ProjectState(ProjectPageMixin, _Uploads, LoopingFlowState):
+class ProjectState(ProjectPageMixin, UploadsMixin, LoopingFlowState):
+    _dropzone: ClassVar = CLIPS
     _service: ClassVar = projects
     clips: list[ClipTile] = []
     layers: list[LayerRow] = []
@@ -140,11 +125,6 @@ class ProjectState(ProjectPageMixin, _Uploads, LoopingFlowState):
             return None
         return await self._act(me, projects.delete_clip, target, done="looping_flow_clip_deleted")
 
-    @rx.event
-    async def drop_rejected(self, rejected: list):
-        if isinstance(rejected, list) and not self.uploading:
-            self.uploads = refused_rows(rejected, await self._lang(), CLIPS)
-
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):
         """Receives the dropped videos and adds each as a clip."""
@@ -170,13 +150,10 @@ class ProjectState(ProjectPageMixin, _Uploads, LoopingFlowState):
         return await self._act(me, projects.delete_layer, str(layer_id))
 
 
-class LayerUploadState(_Uploads, LoopingFlowState):
+class LayerUploadState(UploadsMixin, LoopingFlowState):
     """The sound layers' own drop zone (a second one on the page needs its own rows)."""
 
-    @rx.event
-    async def drop_rejected(self, rejected: list):
-        if isinstance(rejected, list) and not self.uploading:
-            self.uploads = refused_rows(rejected, await self._lang(), LAYERS)
+    _dropzone: ClassVar = LAYERS
 
     async def _redraw(self, user_id: int):
         return await (await self.get_state(ProjectState))._redraw(user_id)

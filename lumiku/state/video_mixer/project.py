@@ -12,7 +12,7 @@ from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
 from lumiku.state.projects import ProjectPageMixin
-from lumiku.state.uploads import Dropzone, UploadRow, progress_percent, receive, refused_rows
+from lumiku.state.uploads import Dropzone, UploadsMixin, receive
 from lumiku.state.video_mixer.common import (
     APP,
     LINK_SECONDS,
@@ -27,15 +27,19 @@ from lumiku.state.video_mixer.common import (
 from lumiku.state.video_mixer.estimate import EstimateState
 from lumiku.state.video_mixer.settings import SettingsState
 
+DROPZONE = Dropzone(
+    media=("video",),
+    kinds="MP4, MOV, WebM",
+    full_key="video_mixer_upload_project_full",
+    full_max=lambda: projects.MAX_CLIPS,
+    default_name="video",
+)
 
-class ProjectState(ProjectPageMixin, VideoMixerState):
+
+class ProjectState(ProjectPageMixin, UploadsMixin, VideoMixerState):
+    _dropzone: ClassVar = DROPZONE
     _service: ClassVar = projects
     group_boxes: list[GroupBox] = []
-    uploads: list[UploadRow] = []
-    uploading: bool = False  # the files arrived and are being checked one by one
-    sending: bool = False  # the browser is still sending them
-    upload_percent: int = 0
-    upload_summary: str = ""  # how many dropped files were left out, when some were
     # a clip or group waiting for the user's confirmation before it is deleted, and what the
     # dialog says will be lost
     confirm_clip: str = ""
@@ -231,18 +235,6 @@ class ProjectState(ProjectPageMixin, VideoMixerState):
 
     # ---------------------------------------------------------------- uploads
 
-    @rx.event
-    def upload_progress(self, progress: dict):
-        percent = progress_percent(progress)
-        if percent is not None:
-            self.upload_percent, self.sending = percent, percent < 100
-
-    @rx.event
-    async def drop_rejected(self, rejected: list):
-        """Files the browser refused before sending (type, size, count), each with its reason."""
-        if isinstance(rejected, list) and not self.uploading:
-            self.uploads = refused_rows(rejected, await self._lang(), DROPZONE)
-
     @rx.event(background=True)
     async def upload(self, chunks: rx.UploadChunkIterator):
         """Receives the dropped files and adds each as a clip (lumiku.state.uploads)."""
@@ -260,12 +252,3 @@ class ProjectState(ProjectPageMixin, VideoMixerState):
         settings = await self.get_state(SettingsState)
         settings._follow_aspect(project.settings)
         await (await self.get_state(EstimateState))._estimate(user_id)
-
-
-DROPZONE = Dropzone(
-    media=("video",),
-    kinds="MP4, MOV, WebM",
-    full_key="video_mixer_upload_project_full",
-    full_max=lambda: projects.MAX_CLIPS,
-    default_name="video",
-)
