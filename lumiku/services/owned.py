@@ -4,11 +4,14 @@ else's looks exactly like a missing one), names checked the same way, and list r
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlmodel import Session, func, select
 
-from lumiku.db import utcnow
+from lumiku.db import session_scope, utcnow
+from lumiku.models import Generation
+from lumiku.services import files, generations
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
@@ -97,3 +100,27 @@ def rename(row: Any, new_name: Any, new_description: Any) -> None:
     """A project's name and description, checked, and its `updated_at` moved on."""
     row.name, row.description = name(new_name, 100), description(new_description)
     row.updated_at = utcnow()
+
+
+def delete_project(
+    model: type, user_id: int, project_id: Any, files_of: Callable[[Session, Any], list[str]]
+) -> int:
+    """Removes a project of the user's with its generations and the files `files_of(db,
+    project)` names (its uploads, thumbnails, previews), freeing their space; refused while one
+    of its generations is still running. Returns how many files were freed."""
+    with session_scope() as db:
+        project = row(db, model, user_id, project_id)
+        made = db.exec(
+            select(Generation.id, Generation.status).where(
+                Generation.user_id == user_id, Generation.project_id == project.id
+            )
+        ).all()
+        if any(status in generations.ACTIVE for _id, status in made):
+            raise ServiceError("generation_still_running")
+        file_ids = [i for i in files_of(db, project) if i]
+    for generation_id, _status in made:
+        generations.delete(user_id, generation_id)
+    freed = files.delete_files(user_id, file_ids)
+    with session_scope() as db:
+        db.delete(row(db, model, user_id, project_id))
+    return freed

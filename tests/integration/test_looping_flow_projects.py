@@ -149,3 +149,22 @@ def test_a_loop_is_made_paid_and_as_long_as_asked(app, tmp_path):
     assert kinds == ["audio", "video"]
     projects.delete_layer(user_id, layer_id)
     assert projects.get_project(user_id, project_id).layers == []
+
+
+def test_the_best_loop_point_is_stored_and_choosing_another_clip_starts_over(app, tmp_path):
+    user_id = new_user()
+    project_id, clip_id, _layer = a_project(user_id, tmp_path)
+    found = projects.find_loop(user_id, project_id)
+    assert 0 <= found.start < found.end <= 2.05 and found.end - found.start >= 1.0
+    assert 0 <= found.score <= 100
+    settings = projects.get_project(user_id, project_id).settings
+    assert (settings["loop_in"], settings["loop_out"], settings["score"]) == (
+        found.start,
+        found.end,
+        found.score,
+    )
+    other = projects.add_clip(user_id, project_id, make_clip(tmp_path / "o.mp4", 1.5), "o.mp4")
+    projects.choose_clip(user_id, other)
+    project = projects.get_project(user_id, project_id)
+    assert project.clip_id == other
+    assert (project.settings["loop_in"], project.settings["loop_out"]) == (0.0, 0.0)

@@ -21,10 +21,9 @@ from lumiku.models import (
     CarouselMixProject,
     CarouselMixStyle,
     CarouselMixText,
-    Generation,
     StoredFile,
 )
-from lumiku.services import files, generations, owned
+from lumiku.services import files, owned
 from lumiku.services.carousel_mix import images, rules, style
 from lumiku.services.carousel_mix.canvas import CANVASES
 from lumiku.services.errors import ServiceError
@@ -241,27 +240,15 @@ def set_layout(user_id: int, project_id: str, slides: int, canvas: str) -> None:
 
 
 def delete_project(user_id: int, project_id: str) -> int:
-    """Removes the project with its pictures, their files and its generated sets, freeing their
-    space; refused while one of its generations is still running. Returns files freed."""
-    with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        made = db.exec(
-            select(Generation.id, Generation.status).where(
-                Generation.user_id == user_id, Generation.project_id == project.id
-            )
-        ).all()
-        if any(status in generations.ACTIVE for _id, status in made):
-            raise ServiceError("generation_still_running")
+    """Removes the project with its pictures, their files and its generated sets."""
+
+    def picture_files(db: Session, project: CarouselMixProject) -> list[str]:
         pictures = db.exec(
             select(CarouselMixPicture).where(CarouselMixPicture.project_id == project.id)
-        ).all()
-        file_ids = [i for p in pictures for i in _picture_files(p)]
-    for generation_id, _status in made:
-        generations.delete(user_id, generation_id)
-    freed = files.delete_files(user_id, file_ids)
-    with session_scope() as db:
-        db.delete(_project(db, user_id, project_id))
-    return freed
+        )
+        return [i for p in pictures for i in _picture_files(p)]
+
+    return owned.delete_project(CarouselMixProject, user_id, project_id, picture_files)
 
 
 def _picture_files(picture: CarouselMixPicture) -> list[str]:

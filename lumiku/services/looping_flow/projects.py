@@ -17,7 +17,6 @@ from sqlmodel import Session, select
 
 from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import (
-    Generation,
     LoopingFlowClip,
     LoopingFlowLayer,
     LoopingFlowProject,
@@ -209,27 +208,15 @@ def rename_project(user_id: int, project_id: str, name: str, description: str = 
 
 
 def delete_project(user_id: int, project_id: str) -> int:
-    """Removes the project with its clips, layers, preview and made loops, freeing their
-    space; refused while one of its loops is being made. Returns files freed."""
-    with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        made = db.exec(
-            select(Generation.id, Generation.status).where(
-                Generation.user_id == user_id, Generation.project_id == project.id
-            )
-        ).all()
-        if any(status in generations.ACTIVE for _id, status in made):
-            raise ServiceError("generation_still_running")
+    """Removes the project with its clips, layers, preview and made loops."""
+
+    def project_files(db: Session, project: LoopingFlowProject) -> list[str]:
         clips = db.exec(select(LoopingFlowClip).where(LoopingFlowClip.project_id == project.id))
         layers = db.exec(select(LoopingFlowLayer).where(LoopingFlowLayer.project_id == project.id))
-        file_ids = [i for c in clips for i in (c.file_id, c.thumbnail_id) if i]
-        file_ids += [la.file_id for la in layers] + [project.preview_id or ""]
-    for generation_id, _status in made:
-        generations.delete(user_id, generation_id)
-    freed = files.delete_files(user_id, [i for i in file_ids if i])
-    with session_scope() as db:
-        db.delete(_project(db, user_id, project_id))
-    return freed
+        found = [i for c in clips for i in (c.file_id, c.thumbnail_id)]
+        return [*found, *(la.file_id for la in layers), project.preview_id]
+
+    return owned.delete_project(LoopingFlowProject, user_id, project_id, project_files)
 
 
 # ------------------------------------------------------------------ clips

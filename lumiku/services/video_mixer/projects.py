@@ -16,7 +16,6 @@ from sqlmodel import Session, select
 
 from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import (
-    Generation,
     StoredFile,
     VideoMixerClip,
     VideoMixerGroup,
@@ -204,32 +203,13 @@ def rename_project(user_id: int, project_id: str, name: str, description: str = 
 
 
 def delete_project(user_id: int, project_id: str) -> int:
-    """Removes the project with its clips, their files and its generated videos, and frees their
-    space; refused while one of its generations is still running. Returns files freed."""
-    with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        running = db.exec(
-            select(Generation.id).where(
-                Generation.user_id == user_id,
-                Generation.project_id == project.id,
-                Generation.status.in_(generations.ACTIVE),
-            )
-        ).first()
-        if running:
-            raise ServiceError("generation_still_running")
-        made = db.exec(
-            select(Generation.id).where(
-                Generation.user_id == user_id, Generation.project_id == project.id
-            )
-        ).all()
-        clips = db.exec(select(VideoMixerClip).where(VideoMixerClip.project_id == project.id)).all()
-        file_ids = [c.file_id for c in clips] + [c.thumbnail_id for c in clips if c.thumbnail_id]
-    for generation_id in made:
-        generations.delete(user_id, generation_id)
-    freed = files.delete_files(user_id, file_ids)
-    with session_scope() as db:
-        db.delete(_project(db, user_id, project_id))
-    return freed
+    """Removes the project with its clips, their files and its generated videos."""
+
+    def clip_files(db: Session, project: VideoMixerProject) -> list[str]:
+        clips = db.exec(select(VideoMixerClip).where(VideoMixerClip.project_id == project.id))
+        return [i for c in clips for i in (c.file_id, c.thumbnail_id)]
+
+    return owned.delete_project(VideoMixerProject, user_id, project_id, clip_files)
 
 
 # ------------------------------------------------------------------ groups
