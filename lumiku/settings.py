@@ -71,8 +71,15 @@ class Settings(BaseSettings):
     duitku_signature: Literal["hmac", "md5"] = "hmac"
     duitku_callback_ip_allowlist: Literal["on", "off", ""] = ""  # "": on in production only
     duitku_expiry_minutes: int = Field(60, ge=1, le=10080)
+    # AI providers (lumiku.services.ai). A provider without its key leaves its models off, with
+    # the reason shown. The URLs point the real SDK clients elsewhere: a self-hosted inference
+    # server, a proxy, or the tests' local servers.
     hf_token: str = ""
+    hf_inference_url: str = ""  # "": Hugging Face's router; else `<url>/models/<repo id>`
     anthropic_api_key: str = ""
+    anthropic_base_url: str = ""
+    # Workers that wait on remote models (the `ai` queue), beside the media ones sized to cores.
+    ai_workers: int = Field(8, ge=1, le=64)
     storage_backend: Literal["local", "s3"] = "local"
     output_retention_days: int = Field(30, ge=1, le=3650)
     max_video_mb: int = Field(500, ge=1, le=10_000)
@@ -118,7 +125,7 @@ class Settings(BaseSettings):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value
 
-    @field_validator("public_url")
+    @field_validator("public_url", "hf_inference_url", "anthropic_base_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         if value and not value.startswith(("http://", "https://")):
