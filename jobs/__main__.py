@@ -1,10 +1,18 @@
-"""`python -m jobs [--burst]`: one RQ worker (what `lumiku worker` runs)."""
+"""`python -m jobs [--burst] [--queues default,ai]`: one RQ worker (what `lumiku worker` runs)."""
 
 import argparse
 import sys
 
 from jobs.worker import run_worker
+from lumiku.cli import parse_queues
 
 parser = argparse.ArgumentParser(prog="lumiku worker")
 parser.add_argument("--burst", action="store_true", help="stop when the queues are empty")
-sys.exit(run_worker(burst=parser.parse_args().burst))
+parser.add_argument("--queues", metavar="NAMES", help="comma-separated queues (default: all)")
+args = parser.parse_args()
+try:
+    queues = parse_queues(args.queues) if args.queues is not None else None
+except ValueError as exc:
+    print(f"lumiku worker: {exc}", file=sys.stderr)
+    sys.exit(2)
+sys.exit(run_worker(burst=args.burst, queues=queues))

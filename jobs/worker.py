@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 
 from rq import Worker
 from rq.serializers import JSONSerializer
@@ -79,11 +80,14 @@ class LumikuWorker(Worker):
         super().main_work_horse(job, queue)
 
 
-def run_worker(burst: bool = False) -> int:
+def run_worker(burst: bool = False, queues: Sequence[str] | None = None) -> int:
+    """One worker on `queues` (all of QUEUE_NAMES by default, in that order: the first one with
+    work wins). `lumiku run` starts two pools: media workers on default and media, AI workers on
+    default and ai. Every worker runs the maintenance thread, whatever its queues."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(message)s")
     plugins.check_at_start()  # a half-wired app stops the worker here
     worker = LumikuWorker(
-        [queue(name) for name in QUEUE_NAMES],
+        [queue(name) for name in (QUEUE_NAMES if queues is None else queues)],
         connection=get_redis(),
         serializer=JSONSerializer,
         worker_ttl=HEARTBEAT_SECONDS,

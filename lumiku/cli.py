@@ -7,7 +7,7 @@ import getpass
 import os
 import sys
 
-from lumiku.settings import PROJECT_ROOT, SettingsError, get_settings
+from lumiku.settings import PROJECT_ROOT, Settings, SettingsError, get_settings
 
 
 def cmd_migrate(_: argparse.Namespace) -> int:
@@ -51,12 +51,56 @@ def cmd_web(_: argparse.Namespace) -> int:
     os.execvpe(argv[0], argv, env)
 
 
+def parse_queues(text: str) -> list[str]:
+    """`--queues default,media` → the queues a worker listens on, in the queues' priority order
+    (services.queues.QUEUE_NAMES) whatever the order given. ValueError, in one line naming the
+    queues there are, for an unknown name (an empty one included)."""
+    from lumiku.services.queues import QUEUE_NAMES
+
+    names = [n.strip() for n in text.split(",")]
+    unknown = [n for n in names if n not in QUEUE_NAMES]
+    if unknown:
+        shown = ", ".join(repr(n) for n in unknown)
+        raise ValueError(f"unknown queue {shown} (the queues are {', '.join(QUEUE_NAMES)})")
+    return [n for n in QUEUE_NAMES if n in names]
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     """The RQ worker is its own program (`python -m jobs`): lumiku/ never imports jobs/, which
     is the one package that sees both the services and the apps' runners."""
     argv = [sys.executable, "-m", "jobs", *(["--burst"] if args.burst else [])]
+    if args.queues is not None:
+        try:
+            argv += ["--queues", ",".join(parse_queues(args.queues))]
+        except ValueError as exc:
+            print(f"lumiku worker: {exc}", file=sys.stderr)
+            return 2
     os.chdir(PROJECT_ROOT)
     os.execv(argv[0], argv)
+
+
+# The two pools of `lumiku run`. Media workers (FFmpeg, Pillow) keep the cores busy, one per core;
+# AI workers mostly wait on a remote model, so there are many more of them than cores. Neither
+# listens on the other's queue: an AI item never waits behind a render, nor a render behind one.
+# Both take housekeeping and payments (`default`) first.
+MEDIA_QUEUES = "default,media"
+AI_QUEUES = "default,ai"
+
+
+def worker_plan(settings: Settings) -> list[tuple[str, list[str]]]:
+    """The workers `lumiku run` starts, as (name, argv): WORKERS media workers, then AI_WORKERS
+    AI workers."""
+    from lumiku.supervisor import python_command
+
+    media = [
+        (f"worker {n + 1}", python_command("worker", "--queues", MEDIA_QUEUES))
+        for n in range(settings.effective_workers)
+    ]
+    ai = [
+        (f"ai worker {n + 1}", python_command("worker", "--queues", AI_QUEUES))
+        for n in range(settings.ai_workers)
+    ]
+    return media + ai
 
 
 def cmd_run(_: argparse.Namespace) -> int:
@@ -77,8 +121,8 @@ def cmd_run(_: argparse.Namespace) -> int:
     supervisor = Supervisor()
     if settings.uses_embedded_redis:
         start_embedded_redis(supervisor, settings)  # stopped last: workers flush to it
-    for n in range(settings.effective_workers):
-        supervisor.spawn(f"worker {n + 1}", python_command("worker"), restart=True)
+    for name, argv in worker_plan(settings):
+        supervisor.spawn(name, argv, restart=True)
     supervisor.spawn("web", python_command("web"), env=reflex_environment(settings))
     print(
         "Lumiku is starting: the frontend is built at each start; Ctrl-C stops everything.",
@@ -147,6 +191,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("web", help="start the web server only").set_defaults(func=cmd_web)
     worker = sub.add_parser("worker", help="start one background worker")
     worker.add_argument("--burst", action="store_true", help="exit when the queues are empty")
+    worker.add_argument(
+        "--queues",
+        metavar="NAMES",
+        help="comma-separated queues to listen on, of default, ai, media (default: all); "
+        "`lumiku run` starts media workers on default,media and AI workers on default,ai",
+    )
     worker.set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
     sub.add_parser("seed", help="insert reference data (idempotent)").set_defaults(func=cmd_seed)

@@ -41,7 +41,12 @@ def start_and_stop(data_dir: Path) -> str:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in EMBEDDED_ENV}
     env.update(
-        DATA_DIR=str(data_dir), PORT=str(port), WORKERS="1", WEB_WORKERS="1", HOST="127.0.0.1"
+        DATA_DIR=str(data_dir),
+        PORT=str(port),
+        WORKERS="1",
+        AI_WORKERS="1",
+        WEB_WORKERS="1",
+        HOST="127.0.0.1",
     )
     log = (data_dir / "run.log").open("w")
     run = subprocess.Popen(
