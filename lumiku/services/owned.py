@@ -5,17 +5,38 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from sqlmodel import Session, func, select
 
-from lumiku.db import session_scope, utcnow
+from lumiku.db import Slice, paginate, session_scope, utcnow
 from lumiku.models import Generation
 from lumiku.services import files, generations
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
 Row = TypeVar("Row")
+
+
+@dataclass(frozen=True)
+class ProjectPage(Generic[Row]):
+    """One page of an app's project list: the app's summaries of its projects."""
+
+    rows: list[Row]
+    page: int
+    pages: int
+    total: int
+
+
+def projects_page(db: Session, model: type, user_id: int, page: Any, size: int) -> Slice:
+    """One page of the user's projects of `model`, the latest changed first."""
+    return paginate(
+        db,
+        select(model).where(model.user_id == user_id).order_by(model.updated_at.desc(), model.id),
+        page,
+        size,
+    )
 
 
 def row(db: Session, model: type[Row], user_id: int, row_id: Any, lock: bool = False) -> Row:
@@ -100,6 +121,28 @@ def rename(row: Any, new_name: Any, new_description: Any) -> None:
     """A project's name and description, checked, and its `updated_at` moved on."""
     row.name, row.description = name(new_name, 100), description(new_description)
     row.updated_at = utcnow()
+
+
+def create_project(model: type, user_id: int, new_name: Any, new_description: Any, **values) -> str:
+    """A new project of the user's, its name and description checked; `values` are the app's
+    own columns (its default settings, say)."""
+    with session_scope() as db:
+        project = model(
+            id=secrets.token_hex(16),
+            user_id=user_id,
+            name=name(new_name, 100),
+            description=description(new_description),
+            **values,
+        )
+        db.add(project)
+        return project.id
+
+
+def rename_project(
+    model: type, user_id: int, project_id: Any, new_name: Any, new_description: Any
+) -> None:
+    with session_scope() as db:
+        rename(row(db, model, user_id, project_id), new_name, new_description)
 
 
 def delete_project(

@@ -113,13 +113,23 @@ class ProjectListMixin(rx.State, mixin=True):
 
 
 class ProjectPageMixin(rx.State, mixin=True):
-    """A project's name and description on its page, and renaming them. The app's state has
-    `_act(me, action, *args)` (run a service call, then redraw) and names `_service`."""
+    """A project's name and description on its page, renaming them, and running one service
+    call then redrawing the page. The app's state names `_service` and has `_redraw(user_id)`."""
 
     project_name: str = ""
     project_description: str = ""
     editing_name: bool = False
     _service: ClassVar[Any]
+
+    async def _act(self, me: Caller, action, *args, done: str = "", **redraw: Any):
+        """Runs one service call for the signed-in user, shows what came of it (`done`, a
+        message key, or the error), then redraws the project (`redraw` goes to `_redraw`)."""
+        try:
+            await call(action, me.user.id, *args)
+            self.notice = tr(done, me.lang) if done else ""
+        except Exception as exc:  # noqa: BLE001 - shown, and the project is redrawn all the same
+            self.error = error_text(exc, me.lang)
+        return await self._redraw(me.user.id, **redraw) if self.project_id else None
 
     @rx.event
     def edit_name(self, on: bool):

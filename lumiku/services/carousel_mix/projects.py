@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from lumiku.db import paginate, session_scope, utcnow
+from lumiku.db import session_scope, utcnow
 from lumiku.models import (
     CarouselMixPicture,
     CarouselMixProject,
@@ -69,14 +69,6 @@ class ProjectSummary:
 
 
 @dataclass(frozen=True)
-class ProjectPage:
-    rows: list[ProjectSummary]
-    page: int
-    pages: int
-    total: int
-
-
-@dataclass(frozen=True)
 class PictureView:
     id: str
     kind: str  # image | video
@@ -118,16 +110,9 @@ class ProjectDetail:
     positions: list[PositionView]  # 1..slides
 
 
-def list_projects(user_id: int, page: int = 1) -> ProjectPage:
+def list_projects(user_id: int, page: int = 1) -> owned.ProjectPage[ProjectSummary]:
     with session_scope() as db:
-        found = paginate(
-            db,
-            select(CarouselMixProject)
-            .where(CarouselMixProject.user_id == user_id)
-            .order_by(CarouselMixProject.updated_at.desc(), CarouselMixProject.id),
-            page,
-            PAGE_SIZE,
-        )
+        found = owned.projects_page(db, CarouselMixProject, user_id, page, PAGE_SIZE)
         ids = [p.id for p in found.rows]
 
         pictures, texts = (
@@ -147,7 +132,7 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
             )
             for p in found.rows
         ]
-        return ProjectPage(rows, found.page, found.pages, found.total)
+        return owned.ProjectPage(rows, found.page, found.pages, found.total)
 
 
 def get_project(user_id: int, project_id: str) -> ProjectDetail:
@@ -211,21 +196,13 @@ def get_project(user_id: int, project_id: str) -> ProjectDetail:
 
 
 def create_project(user_id: int, name: str, description: str = "") -> str:
-    with session_scope() as db:
-        project = CarouselMixProject(
-            id=secrets.token_hex(16),
-            user_id=user_id,
-            name=owned.name(name, 100),
-            description=owned.description(description),
-            settings=rules.OutputSettings().to_dict(),
-        )
-        db.add(project)
-        return project.id
+    return owned.create_project(
+        CarouselMixProject, user_id, name, description, settings=rules.OutputSettings().to_dict()
+    )
 
 
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
-    with session_scope() as db:
-        owned.rename(_project(db, user_id, project_id), name, description)
+    owned.rename_project(CarouselMixProject, user_id, project_id, name, description)
 
 
 def set_layout(user_id: int, project_id: str, slides: int, canvas: str) -> None:

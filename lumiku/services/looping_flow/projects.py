@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from lumiku.db import paginate, session_scope, utcnow
+from lumiku.db import session_scope, utcnow
 from lumiku.models import (
     LoopingFlowClip,
     LoopingFlowLayer,
@@ -62,14 +62,6 @@ class ProjectSummary:
 
 
 @dataclass(frozen=True)
-class ProjectPage:
-    rows: list[ProjectSummary]
-    page: int
-    pages: int
-    total: int
-
-
-@dataclass(frozen=True)
 class ClipView:
     id: str
     name: str
@@ -109,16 +101,9 @@ class ProjectDetail:
         return next((c for c in self.clips if c.id == self.clip_id), None)
 
 
-def list_projects(user_id: int, page: int = 1) -> ProjectPage:
+def list_projects(user_id: int, page: int = 1) -> owned.ProjectPage[ProjectSummary]:
     with session_scope() as db:
-        found = paginate(
-            db,
-            select(LoopingFlowProject)
-            .where(LoopingFlowProject.user_id == user_id)
-            .order_by(LoopingFlowProject.updated_at.desc(), LoopingFlowProject.id),
-            page,
-            PAGE_SIZE,
-        )
+        found = owned.projects_page(db, LoopingFlowProject, user_id, page, PAGE_SIZE)
         ids = [p.id for p in found.rows]
 
         clips, layers = (
@@ -131,7 +116,7 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
             )
             for p in found.rows
         ]
-        return ProjectPage(rows, found.page, found.pages, found.total)
+        return owned.ProjectPage(rows, found.page, found.pages, found.total)
 
 
 def get_project(user_id: int, project_id: str) -> ProjectDetail:
@@ -190,21 +175,13 @@ def get_project(user_id: int, project_id: str) -> ProjectDetail:
 
 
 def create_project(user_id: int, name: str, description: str = "") -> str:
-    with session_scope() as db:
-        project = LoopingFlowProject(
-            id=secrets.token_hex(16),
-            user_id=user_id,
-            name=owned.name(name, 100),
-            description=owned.description(description),
-            settings=rules.LoopSettings().to_dict(),
-        )
-        db.add(project)
-        return project.id
+    return owned.create_project(
+        LoopingFlowProject, user_id, name, description, settings=rules.LoopSettings().to_dict()
+    )
 
 
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
-    with session_scope() as db:
-        owned.rename(_project(db, user_id, project_id), name, description)
+    owned.rename_project(LoopingFlowProject, user_id, project_id, name, description)
 
 
 def delete_project(user_id: int, project_id: str) -> int:

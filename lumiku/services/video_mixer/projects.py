@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from lumiku.db import paginate, session_scope, utcnow
+from lumiku.db import session_scope, utcnow
 from lumiku.models import (
     StoredFile,
     VideoMixerClip,
@@ -101,24 +101,9 @@ class ProjectDetail:
     clips: list[ClipView]  # in play order: by group, then position
 
 
-@dataclass(frozen=True)
-class ProjectPage:
-    rows: list[ProjectSummary]
-    page: int
-    pages: int
-    total: int
-
-
-def list_projects(user_id: int, page: int = 1) -> ProjectPage:
+def list_projects(user_id: int, page: int = 1) -> owned.ProjectPage[ProjectSummary]:
     with session_scope() as db:
-        found = paginate(
-            db,
-            select(VideoMixerProject)
-            .where(VideoMixerProject.user_id == user_id)
-            .order_by(VideoMixerProject.updated_at.desc(), VideoMixerProject.id),
-            page,
-            PAGE_SIZE,
-        )
+        found = owned.projects_page(db, VideoMixerProject, user_id, page, PAGE_SIZE)
         projects = found.rows
         ids = [p.id for p in projects]
 
@@ -132,7 +117,7 @@ def list_projects(user_id: int, page: int = 1) -> ProjectPage:
             )
             for p in projects
         ]
-        return ProjectPage(rows, found.page, found.pages, found.total)
+        return owned.ProjectPage(rows, found.page, found.pages, found.total)
 
 
 def get_project(user_id: int, project_id: str) -> ProjectDetail:
@@ -185,21 +170,13 @@ def get_project(user_id: int, project_id: str) -> ProjectDetail:
 
 
 def create_project(user_id: int, name: str, description: str = "") -> str:
-    with session_scope() as db:
-        project = VideoMixerProject(
-            id=secrets.token_hex(16),
-            user_id=user_id,
-            name=owned.name(name, 100),
-            description=owned.description(description),
-            settings=rules.MixSettings().to_dict(),
-        )
-        db.add(project)
-        return project.id
+    return owned.create_project(
+        VideoMixerProject, user_id, name, description, settings=rules.MixSettings().to_dict()
+    )
 
 
 def rename_project(user_id: int, project_id: str, name: str, description: str = "") -> None:
-    with session_scope() as db:
-        owned.rename(_project(db, user_id, project_id), name, description)
+    owned.rename_project(VideoMixerProject, user_id, project_id, name, description)
 
 
 def delete_project(user_id: int, project_id: str) -> int:

@@ -11,7 +11,7 @@ from lumiku.services import files
 from lumiku.services.carousel_mix import projects
 from lumiku.services.carousel_mix.canvas import CANVASES
 from lumiku.services.errors import ServiceError
-from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.base import Caller, call, form_text, with_user
 from lumiku.state.carousel_mix.common import (
     APP,
     LINK_SECONDS,
@@ -95,9 +95,9 @@ class ProjectState(ProjectPageMixin, UploadsMixin, CarouselMixState):
         ]
         return project
 
-    async def _redraw(self, user_id: int, restyle: bool = True):
+    async def _redraw(self, user_id: int, restyle: bool = False):
         """The project, its style panel and its estimate after a change; to the list if it
-        is gone."""
+        is gone. `restyle`: the style panel shows the position afresh (another position)."""
         try:
             await self._load_project(user_id)
         except ServiceError:
@@ -107,19 +107,6 @@ class ProjectState(ProjectPageMixin, UploadsMixin, CarouselMixState):
         await style._check_texts(self._current(), self.canvas)
         await (await self.get_state(GenerateState))._estimate(user_id)
         return StyleState.refresh_preview
-
-    async def _act(self, me: Caller, action, *args, done: str = "", restyle: bool = False):
-        """Runs one service call for the signed-in user, then redraws the project."""
-        try:
-            await call(action, me.user.id, *args)
-            self.notice = tr(done, me.lang) if done else ""
-        except Exception as exc:  # noqa: BLE001 - shown, and the project is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        if self.project_id:
-            return await self._redraw(me.user.id, restyle)
-        return None
-
-    # ---------------------------------------------------------------- the page
 
     @rx.event
     @with_user
@@ -164,7 +151,7 @@ class ProjectState(ProjectPageMixin, UploadsMixin, CarouselMixState):
         if valid and 1 <= position <= self.slides:
             self.position = position
         self.editing_text, self.pasting, self.confirm_picture, self.uploads = "", False, "", []
-        return await self._redraw(me.user.id)
+        return await self._redraw(me.user.id, restyle=True)
 
     # ---------------------------------------------------------------- pictures
 
@@ -244,6 +231,6 @@ class ProjectState(ProjectPageMixin, UploadsMixin, CarouselMixState):
             DROPZONE,
             room=projects.picture_room,
             add=projects.add_picture,
-            redraw=lambda user_id: self._redraw(user_id, restyle=False),
+            redraw=self._redraw,
             target=lambda state: (state.position,),
         )

@@ -6,11 +6,10 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
-from lumiku.i18n import tr
 from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.looping_flow import projects
-from lumiku.state.base import Caller, call, error_text, with_user
+from lumiku.state.base import Caller, call, with_user
 from lumiku.state.looping_flow.common import (
     APP,
     LINK_SECONDS,
@@ -74,14 +73,6 @@ class ProjectState(ProjectPageMixin, UploadsMixin, LoopingFlowState):
             return rx.redirect(APP.route)
         await (await self.get_state(LoopState))._show(user_id, project)
         return None
-
-    async def _act(self, me: Caller, action, *args, done: str = ""):
-        try:
-            await call(action, me.user.id, *args)
-            self.notice = tr(done, me.lang) if done else ""
-        except Exception as exc:  # noqa: BLE001 - shown, and the project is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        return await self._redraw(me.user.id) if self.project_id else None
 
     @rx.event
     @with_user

@@ -10,7 +10,7 @@ from lumiku.i18n import tr
 from lumiku.services import files
 from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
-from lumiku.state.base import Caller, call, error_text, form_text, with_user
+from lumiku.state.base import Caller, call, form_text, with_user
 from lumiku.state.projects import ProjectPageMixin
 from lumiku.state.uploads import Dropzone, UploadsMixin, receive
 from lumiku.state.video_mixer.common import (
@@ -119,19 +119,6 @@ class ProjectState(ProjectPageMixin, UploadsMixin, VideoMixerState):
         except ServiceError:
             return rx.redirect(APP.route)
         return None
-
-    async def _act(self, me: Caller, action, *args, done: str = ""):
-        """Runs one service call for the signed-in user, then redraws the project."""
-        try:
-            await call(action, me.user.id, *args)
-            self.notice = tr(done, me.lang) if done else ""
-        except Exception as exc:  # noqa: BLE001 - shown, and the project is redrawn all the same
-            self.error = error_text(exc, me.lang)
-        if self.project_id:
-            return await self._redraw(me.user.id)
-        return None
-
-    # ---------------------------------------------------------------- the page
 
     @rx.event
     @with_user
