@@ -66,6 +66,9 @@ class AppPlugin:
     # "module:function" naming what the app needs on this machine and lacks (fonts, say), as a
     # list; checked at start like the other parts
     requires: str = ""
+    # "module:function(db, ctx, file_ids)": what a paid output becomes beyond an output (an
+    # avatar, say), run in the transaction that pays for it, so one never exists without the other
+    deliver: str = ""
 
     @property
     def module(self) -> str:
@@ -107,7 +110,24 @@ def resolve(ref: str) -> Any:
 
 APPS: tuple[AppPlugin, ...] = (
     AppPlugin(
-        id="avatar-creator", name="Avatar Creator", icon="circle-user", color="purple", order=1
+        id="avatar-creator",
+        name="Avatar Creator",
+        icon="circle-user",
+        color="purple",
+        order=1,
+        coming_soon=False,
+        runner="jobs.avatar_creator:run",
+        queue="ai",
+        pages="lumiku.pages.apps.avatar_creator",
+        tables="lumiku.models.avatar_creator",
+        messages="lumiku.i18n.avatar_creator",
+        registry_models=(
+            "avatar-creator:flux-dev-standard",
+            "avatar-creator:flux-dev-hd",
+            "avatar-creator:flux-schnell-fast",
+            "avatar-creator:claude-persona",
+        ),
+        deliver="lumiku.services.avatar_creator.generate:deliver",
     ),
     AppPlugin(
         id="avatar-generator",
@@ -116,6 +136,15 @@ APPS: tuple[AppPlugin, ...] = (
         color="purple",
         order=2,
         beta=True,
+        coming_soon=False,
+        runner="jobs.avatar_generator:run",
+        price_rule="lumiku.services.avatar_generator.rules:price_rule",
+        queue="ai",
+        pages="lumiku.pages.apps.avatar_generator",
+        tables="lumiku.models.avatar_generator",
+        messages="lumiku.i18n.avatar_generator",
+        registry_models=("avatar-generator:flux-kontext", "avatar-generator:face-likeness"),
+        deliver="lumiku.services.avatar_generator.variations:deliver",
     ),
     AppPlugin(id="pose-generator", name="Pose Generator", icon="sparkles", color="blue", order=3),
     AppPlugin(
@@ -225,7 +254,8 @@ def check(apps: list[AppPlugin] | None = None) -> None:
     for app in built() if apps is None else apps:
         if app.queue not in QUEUES:
             raise WiringError(f"app {app.id}: queue {app.queue!r} is not one of {QUEUES}")
-        for part in ("runner", "price_rule") if app.price_rule else ("runner",):
+        parts = ("runner", *(p for p in ("price_rule", "deliver") if getattr(app, p)))
+        for part in parts:
             if not callable(app.load(part)):
                 raise WiringError(
                     f"app {app.id}: its {part} {getattr(app, part)!r} is not callable"

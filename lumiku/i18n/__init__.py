@@ -39,6 +39,7 @@ AREA_MODULES = (
     "lumiku.i18n.work",
     "lumiku.i18n.files",
     "lumiku.i18n.admin",
+    "lumiku.i18n.ai",
     "lumiku.i18n.mail",
 )
 # The platform's areas, then each app's own module from its registry row.

@@ -6,6 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "app_video_mixer_outputs": {"id": "video", "en": "videos"},
     "app_carousel_mix_outputs": {"id": "set carousel", "en": "carousel sets"},
     "app_looping_flow_outputs": {"id": "loop", "en": "loops"},
+    "app_avatar_creator_outputs": {"id": "avatar", "en": "avatars"},
+    "app_avatar_generator_outputs": {"id": "variasi avatar", "en": "avatar variations"},
     "app_avatar_creator_desc": {
         "id": "Buat avatar AI lengkap dengan persona untuk brand Anda.",
         "en": "Create AI avatars with a full persona for your brand.",

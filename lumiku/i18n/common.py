@@ -36,6 +36,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # what an error calls a parameter (`field_<name>`; an app's settings use `<app>_opt_<name>`)
     "field_mb": {"id": "Kuota penyimpanan (MB)", "en": "Storage quota (MB)"},
     "field_duration": {"id": "Durasi", "en": "Duration"},
+    "field_count": {"id": "Jumlah", "en": "How many"},
+    "field_seed": {"id": "Seed", "en": "Seed"},
+    "field_request": {"id": "Permintaan", "en": "Request"},
     "field_width": {"id": "Lebar", "en": "Width"},
     "field_height": {"id": "Tinggi", "en": "Height"},
     "field_params": {"id": "Parameter", "en": "Parameters"},

@@ -1,5 +1,12 @@
 """Every table, imported here so `SQLModel.metadata` (and so Alembic) sees them all."""
 
+from lumiku.models.avatar_creator import (
+    AvatarCreatorAvatar,
+    AvatarCreatorPreset,
+    AvatarCreatorProject,
+    AvatarCreatorUsage,
+)
+from lumiku.models.avatar_generator import AvatarGeneratorVariation
 from lumiku.models.billing import (
     AIModel,
     CreditEntry,
@@ -30,6 +37,11 @@ from lumiku.models.video_mixer import (
 __all__ = [
     "AIModel",
     "AppUsage",
+    "AvatarCreatorAvatar",
+    "AvatarCreatorPreset",
+    "AvatarCreatorProject",
+    "AvatarCreatorUsage",
+    "AvatarGeneratorVariation",
     "CarouselMixPicture",
     "CarouselMixPreset",
     "CarouselMixProject",

@@ -147,6 +147,13 @@ class AIModel(SQLModel, table=True):
     capabilities: dict[str, Any] = Field(
         default_factory=dict, sa_column=Column(JSON, nullable=False)
     )
+    # Who serves it (lumiku.services.ai): the provider's own model id or endpoint URL, what it
+    # does, the parameters sent with every call, and a model of the same capability to try
+    # when this one fails.
+    provider_model: str = Field(default="", max_length=300)
+    capability: str = Field(default="", max_length=30)
+    parameters: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    fallback_key: str = Field(default="", max_length=100)
     enabled: bool = Field(default=True)
     beta: bool = Field(default=False)
     display_order: int = Field(default=0)

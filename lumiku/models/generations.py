@@ -28,7 +28,9 @@ class StoredFile(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=32)
     user_id: int = user_fk(index=True)
-    kind: str = Field(max_length=10)  # upload | output
+    kind: str = Field(
+        max_length=10
+    )  # upload | output | kept (an output an avatar, say, made its own)
     media: str = Field(max_length=10)  # video | image | audio | archive
     content_type: str = Field(max_length=100)
     size_bytes: int = Field(sa_type=BigInteger)

@@ -12,8 +12,10 @@ from lumiku.components.pager import pager
 from lumiku.components.payments import payment_header, payment_row
 from lumiku.components.tables import card_table, cell, header
 from lumiku.components.text import t
+from lumiku.services.ai import PROVIDERS
 from lumiku.services.payments import STATUSES
 from lumiku.state.admin import (
+    NO_FALLBACK,
     AdminModelsState,
     AdminQueuesState,
     AdminUsersState,
@@ -193,14 +195,146 @@ def _cost_input(row: ModelRow, value: rx.Var, handler) -> rx.Component:
     )
 
 
+def _problem(message: rx.Var) -> rx.Component:
+    """A refused change, said on the row it was made in."""
+    return rx.cond(
+        message != "",
+        rx.text(message, size="1", color="red", class_name="admin-model-problem"),
+    )
+
+
+def _provider_fields(row: ModelRow) -> rx.Component:
+    """Who serves the model: the provider and its model id or endpoint URL (saved on blur)."""
+    return rx.vstack(
+        rx.select.root(
+            rx.select.trigger(aria_label=t("admin_col_provider"), class_name="model-provider"),
+            rx.select.content(
+                *[rx.select.item(t(f"admin_provider_{p}"), value=p) for p in PROVIDERS]
+            ),
+            value=row.provider,
+            size="1",
+            on_change=lambda provider: AdminModelsState.set_provider(row.key, provider),
+        ),
+        rx.input(
+            default_value=row.provider_model,
+            placeholder=t("admin_provider_model_hint"),
+            aria_label=t("field_provider_model"),
+            size="1",
+            width="100%",
+            key=row.key + row.provider_model,
+            class_name="model-provider-model",
+            on_blur=lambda text: AdminModelsState.set_provider_model(row.key, text),
+        ),
+        spacing="1",
+        width="14rem",
+        max_width="100%",
+    )
+
+
+def _parameters_field(row: ModelRow) -> rx.Component:
+    return rx.text_area(
+        default_value=row.parameters,
+        aria_label=t("admin_col_parameters"),
+        size="1",
+        rows="4",
+        width="14rem",
+        max_width="100%",
+        font_family="var(--code-font-family)",
+        key=row.key + row.parameters,
+        class_name="model-parameters",
+        on_blur=lambda text: AdminModelsState.set_parameters(row.key, text),
+    )
+
+
+def _fallback_select(row: ModelRow) -> rx.Component:
+    return rx.select.root(
+        rx.select.trigger(
+            aria_label=t("admin_col_fallback"), class_name="model-fallback", max_width="14rem"
+        ),
+        rx.select.content(
+            rx.select.item(t("admin_fallback_none"), value=NO_FALLBACK),
+            rx.foreach(row.fallbacks, lambda key: rx.select.item(key, value=key)),
+        ),
+        value=row.fallback,
+        size="1",
+        on_change=lambda choice: AdminModelsState.set_fallback(row.key, choice),
+    )
+
+
+def _status(row: ModelRow) -> rx.Component:
+    """Ready, or why it is off; for an AI model, a connection test and its last result."""
+    testing = AdminModelsState.testing == row.key
+    return rx.vstack(
+        rx.cond(
+            row.ready,
+            rx.badge(t("admin_model_ready"), color_scheme="green", variant="soft"),
+            rx.text(row.reason, size="1", color_scheme="orange", class_name="admin-model-reason"),
+        ),
+        rx.cond(
+            row.capability != "",
+            rx.flex(
+                rx.button(
+                    t("admin_model_test"),
+                    size="1",
+                    variant="soft",
+                    loading=testing,
+                    disabled=AdminModelsState.testing != "",
+                    class_name="model-test",
+                    on_click=AdminModelsState.test_connection(row.key),
+                ),
+                rx.cond(
+                    testing,
+                    rx.fragment(),
+                    rx.text(
+                        row.test_result,
+                        size="1",
+                        color=rx.cond(row.test_ok, "green", "red"),
+                        class_name="model-test-result",
+                    ),
+                ),
+                gap="2",
+                align="center",
+                justify=rx.breakpoints(initial="end", xs="start"),  # a phone's card: to the right
+                wrap="wrap",
+            ),
+        ),
+        spacing="1",
+        align=rx.breakpoints(initial="end", xs="start"),
+        max_width="18rem",
+    )
+
+
 def _model_row(row: ModelRow) -> rx.Component:
+    runs_here = row.capability == ""
     return rx.table.row(
         cell(
             "",
-            rx.vstack(rx.text(row.name, weight="medium"), rx.code(row.key, size="1"), spacing="1"),
+            rx.vstack(
+                rx.text(row.name, weight="medium"),
+                rx.code(row.key, size="1"),
+                rx.badge(row.tier, variant="soft"),
+                _problem(row.problem),
+                spacing="1",
+            ),
         ),
-        cell("admin_col_app", row.app_id),
-        cell("admin_col_tier", rx.badge(row.tier, variant="soft")),
+        cell("admin_col_status", _status(row)),
+        cell(
+            "admin_col_provider",
+            rx.cond(
+                runs_here,
+                rx.text(t("admin_model_runs_here_short"), size="1", color_scheme="gray"),
+                _provider_fields(row),
+            ),
+        ),
+        cell(
+            "admin_col_capability",
+            rx.cond(runs_here, rx.text("—"), rx.badge(row.capability, color_scheme="blue")),
+        ),
+        cell(
+            "admin_col_parameters",
+            rx.cond(runs_here, rx.text("—"), _parameters_field(row)),
+        ),
+        cell("admin_col_fallback", rx.cond(runs_here, rx.text("—"), _fallback_select(row))),
         cell(
             "admin_col_credits",
             _cost_input(row, row.credit_cost, AdminModelsState.set_credit_cost),
@@ -213,6 +347,7 @@ def _model_row(row: ModelRow) -> rx.Component:
             ),
         ),
         class_name="admin-model-row",
+        custom_attrs={"data-key": row.key},
     )
 
 
@@ -231,8 +366,11 @@ def admin_models() -> rx.Component:
         card_table(
             header(
                 "admin_col_model",
-                "admin_col_app",
-                "admin_col_tier",
+                "admin_col_status",
+                "admin_col_provider",
+                "admin_col_capability",
+                "admin_col_parameters",
+                "admin_col_fallback",
                 "admin_col_credits",
                 "admin_col_quota",
                 "admin_col_enabled",

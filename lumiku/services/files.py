@@ -172,15 +172,15 @@ def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
     )
 
 
-def delete_files(user_id: int, file_ids: list[str]) -> int:
-    """Deletes the user's own files and frees their space; others' ids are ignored."""
+def delete_files(user_id: int, file_ids: list[str], kinds: tuple[str, ...] = ()) -> int:
+    """Deletes the user's own files (of these kinds, if given) and frees their space; others'
+    ids are ignored."""
     ids = [f for f in file_ids if isinstance(f, str)]
     if not ids:
         return 0
     with session_scope() as db:
-        rows = db.exec(
-            select(StoredFile).where(StoredFile.id.in_(ids), StoredFile.user_id == user_id)
-        ).all()
+        query = select(StoredFile).where(StoredFile.id.in_(ids), StoredFile.user_id == user_id)
+        rows = db.exec(query.where(StoredFile.kind.in_(kinds)) if kinds else query).all()
         for row in rows:
             db.delete(row)
         release_space(db, user_id, sum(r.size_bytes for r in rows))
@@ -188,6 +188,22 @@ def delete_files(user_id: int, file_ids: list[str]) -> int:
     for key in keys:
         get_storage().delete(key)
     return len(keys)
+
+
+def read_bytes(user_id: int, file_id: str) -> bytes:
+    """A small file of the user's (a picture to send to a model), whole."""
+    row = owned(user_id, file_id)
+    with get_storage().open(row.key) as stream:
+        return stream.read()
+
+
+def keep(db: Session, user_id: int, file_id: str) -> None:
+    """An output becomes something the user keeps (an avatar): no expiry, and deleting the
+    generation that made it leaves it."""
+    row = db.get(StoredFile, file_id)
+    if row is None or row.user_id != user_id:
+        raise NotFound()
+    row.kind, row.expires_at = "kept", None
 
 
 def owned(user_id: int, file_id: str) -> StoredFile:

@@ -18,7 +18,7 @@ import tempfile
 import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -57,7 +57,12 @@ class Cancelled(Exception):
 
 
 class TransientError(Exception):
-    """A passing failure (a remote API busy, say): the job is retried with backoff."""
+    """A passing failure (a remote API busy, say): the job is retried with backoff. `code` is
+    the message shown if it is still failing at the last attempt."""
+
+    def __init__(self, code: str = "item_failed") -> None:
+        super().__init__(code)
+        self.code = code
 
 
 class ItemFailed(Exception):
@@ -84,6 +89,8 @@ class ItemContext:
     # A runner whose output is not itself a picture (a ZIP of slides, say) may leave a small
     # JPEG here: it is stored beside the output and shown in the work lists.
     thumbnail: Path | None = None
+    # What the runner learned that its app's `deliver` step records (a seed, a likeness score).
+    notes: dict[str, Any] = field(default_factory=dict)
     _sent: float = 0.0
     _saved: float = 0.0
     _last: int = -1
@@ -271,8 +278,10 @@ def admit(user_id: int) -> int:
                 continue
             busy[queue_name] = busy.get(queue_name, 0) + 1
             item.job_id = f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
-            assigned.append((item.id, item.index, item.job_id, item.attempts, app_id))
-    for item_id, index, job_id, attempts, app_id in assigned:
+            # A lost item, or one paid for priority, goes on before anything new.
+            first = item.attempts > 0 or item.params.get("priority") is True
+            assigned.append((item.id, item.index, item.job_id, first, app_id))
+    for item_id, index, job_id, first, app_id in assigned:
         plugin = plugins.get(app_id)
         queues.queue(_queue_of(app_id)).enqueue(
             "jobs.generation.run_item",
@@ -284,7 +293,7 @@ def admit(user_id: int) -> int:
             result_ttl=3600,
             failure_ttl=7 * 24 * 3600,
             description=f"{plugin.name if plugin else app_id} item {index + 1}",
-            at_front=attempts > 0,  # a lost item goes on before anything new
+            at_front=first,
         )
     return len(assigned)
 
@@ -359,6 +368,9 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
                 price = int(ctx.params.get("price", 0))
                 billing.capture_in(db, hold_id, price, f"item:{ctx.item_id}")
                 _finish_item(db, ctx, "succeeded", file_ids=stored)
+                plugin = plugins.get(ctx.app_id)
+                if plugin is not None and plugin.deliver:
+                    plugin.load("deliver")(db, ctx, stored)
         except BaseException:
             files.delete_files(ctx.user_id, stored)  # not delivered: not kept either
             raise
@@ -367,11 +379,11 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
     except Cancelled:
         _end_item(ctx, "cancelled")
         return "cancelled"
-    except TransientError:
+    except TransientError as exc:
         if _attempts(ctx.item_id) < MAX_ATTEMPTS:
             _back_to_queue(ctx)
             raise  # RQ retries the job after its backoff (RETRY)
-        _end_item(ctx, "failed", error="item_failed")
+        _end_item(ctx, "failed", error=exc.code)
         return "failed"
     except (ItemFailed, ServiceError) as exc:
         # Item errors are shown without values, so a full quota gets its short message.
@@ -612,7 +624,7 @@ def delete(user_id: int, generation_id: str) -> None:
             for file_id in (i.file_id, i.thumbnail_id)
             if file_id
         ]
-    files.delete_files(user_id, file_ids)
+    files.delete_files(user_id, file_ids, kinds=("output",))  # kept ones (avatars) stay
     with session_scope() as db:
         db.delete(_owned(db, user_id, generation_id))
     events.publish(user_id, "generation", generation=generation_id, status="deleted")

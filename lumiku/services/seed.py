@@ -11,7 +11,8 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel, CreditPackage, SubscriptionPlan
+from lumiku.models import AIModel, AvatarCreatorPreset, CreditPackage, SubscriptionPlan
+from lumiku.services.avatar_creator.presets import PRESETS as AVATAR_PRESETS
 
 PLANS: list[dict[str, Any]] = [
     dict(
@@ -85,9 +86,17 @@ def _model(
     per_mp: float | None = None,
     enabled: bool = True,
     beta: bool = False,
+    serve: tuple[str, str, dict[str, Any]] = ("", "", {}),
+    fallback: str = "",
     **capabilities: Any,
 ) -> dict[str, Any]:
+    """`serve`: the provider's model id (or endpoint URL), the capability and the parameters
+    sent with every call (lumiku.services.ai)."""
     return dict(
+        provider_model=serve[0],
+        capability=serve[1],
+        parameters=serve[2],
+        fallback_key=fallback,
         key=key,
         app_id=key.split(":")[0],
         name=name,
@@ -104,8 +113,21 @@ def _model(
     )
 
 
+def _flux_dev(resolution: int) -> dict[str, Any]:
+    """The original's FLUX.1-dev request: 30 steps, guidance 3.5, the realism LoRA at 0.9."""
+    return {
+        "num_inference_steps": 30,
+        "guidance_scale": 3.5,
+        "lora": "XLabs-AI/flux-RealismLora",
+        "lora_scale": 0.9,
+        "width": resolution,
+        "height": resolution,
+    }
+
+
 # The original's 17 entries (prisma/seeds/ai-models.seed.ts), plus one for Pose Generator, which
-# the original left without a model and so hid from every dashboard.
+# the original left without a model and so hid from every dashboard, and the models behind
+# Avatar Creator's persona writer and Avatar Generator's variations and likeness scores.
 MODELS: list[dict[str, Any]] = [
     _model(
         "video-generator:wan2.2",
@@ -234,6 +256,7 @@ MODELS: list[dict[str, Any]] = [
         lora="realism",
         resolution=512,
         guidanceScale=7.5,
+        serve=("black-forest-labs/FLUX.1-dev", "text-to-image", _flux_dev(512)),
     ),
     _model(
         "avatar-creator:flux-dev-hd",
@@ -247,6 +270,7 @@ MODELS: list[dict[str, Any]] = [
         lora="realism",
         resolution=1024,
         guidanceScale=7.5,
+        serve=("black-forest-labs/FLUX.1-dev", "text-to-image", _flux_dev(1024)),
     ),
     _model(
         "avatar-creator:flux-schnell-fast",
@@ -259,6 +283,49 @@ MODELS: list[dict[str, Any]] = [
         model="black-forest-labs/FLUX.1-schnell",
         resolution=1024,
         guidanceScale=0,
+        serve=(
+            "black-forest-labs/FLUX.1-schnell",
+            "text-to-image",
+            {"num_inference_steps": 4, "guidance_scale": 0.0, "width": 1024, "height": 1024},
+        ),
+    ),
+    _model(
+        "avatar-creator:claude-persona",
+        "Claude Persona Writer",
+        "anthropic",
+        "free",
+        0,
+        0,
+        3,
+        serve=("claude-sonnet-5", "text", {"max_tokens": 1024}),
+    ),
+    _model(
+        "avatar-generator:flux-kontext",
+        "FLUX.1 Kontext Variations",
+        "huggingface",
+        "free",
+        5,
+        1,
+        4,
+        serve=(
+            "black-forest-labs/FLUX.1-Kontext-dev",
+            "image-to-image",
+            {"num_inference_steps": 28, "guidance_scale": 2.5},
+        ),
+        hdExtra=2,
+        priorityExtra=3,
+        resolutions={"sd": 768, "hd": 1024},
+    ),
+    _model(
+        "avatar-generator:face-likeness",
+        "Face Likeness",
+        "huggingface",
+        "free",
+        0,
+        0,
+        5,
+        enabled=False,  # an admin names a face-embedding model or endpoint, then enables it
+        serve=("", "face-embedding", {}),
     ),
     _model(
         "avatar-generator:controlnet-openpose-sd15",
@@ -270,6 +337,7 @@ MODELS: list[dict[str, Any]] = [
         0,
         beta=True,
         model="lllyasviel/control_v11p_sd15_openpose",
+        serve=("lllyasviel/control_v11p_sd15_openpose", "pose-image", {}),
         base="runwayml/stable-diffusion-v1-5",
         resolution=512,
     ),
@@ -283,6 +351,7 @@ MODELS: list[dict[str, Any]] = [
         1,
         beta=True,
         model="thibaud/controlnet-openpose-sdxl-1.0",
+        serve=("thibaud/controlnet-openpose-sdxl-1.0", "pose-image", {}),
         base="stabilityai/stable-diffusion-xl-base-1.0",
         resolution=1024,
     ),
@@ -296,6 +365,7 @@ MODELS: list[dict[str, Any]] = [
         2,
         beta=True,
         model="xinsir/controlnet-openpose-sdxl-1.0",
+        serve=("xinsir/controlnet-openpose-sdxl-1.0", "pose-image", {}),
         base="stabilityai/stable-diffusion-xl-base-1.0",
         resolution=1024,
     ),
@@ -321,6 +391,7 @@ MODELS: list[dict[str, Any]] = [
         1,
         0,
         model="thibaud/controlnet-openpose-sdxl-1.0",
+        serve=("thibaud/controlnet-openpose-sdxl-1.0", "pose-image", {}),
         base="stabilityai/stable-diffusion-xl-base-1.0",
         resolution=1024,
     ),
@@ -346,11 +417,41 @@ def _insert_missing(
     return f"{model.__tablename__}: {added} added, {len(rows) - added} already there"
 
 
+def _fill_providers(db: Session) -> str:
+    """Rows seeded before the registry named who serves them get it; a row an admin has
+    already pointed somewhere (its capability set) is left alone."""
+    filled = 0
+    for row in MODELS:
+        model = db.get(AIModel, row["key"])
+        if model is not None and not model.capability and row["capability"]:
+            for name in ("provider", "provider_model", "capability", "parameters", "fallback_key"):
+                setattr(model, name, row[name])
+            filled += 1
+    db.flush()
+    return f"ai_models: {filled} given their provider"
+
+
+AVATAR_CREATOR_PRESETS: list[dict[str, Any]] = [
+    dict(
+        id=p["id"],
+        name=p["name"],
+        category=p["category"],
+        description=p["description"],
+        persona=p["persona"],
+        attributes=p["attributes"],
+        prompt=p["prompt"],
+        display_order=order,
+    )
+    for order, p in enumerate(AVATAR_PRESETS)
+]
+
 Seeder = Callable[[Session], str]
 SEEDERS: list[Seeder] = [
     lambda db: _insert_missing(db, SubscriptionPlan, PLANS, "id"),
     lambda db: _insert_missing(db, AIModel, MODELS, "key"),
+    _fill_providers,
     lambda db: _insert_missing(db, CreditPackage, PACKAGES, "id"),
+    lambda db: _insert_missing(db, AvatarCreatorPreset, AVATAR_CREATOR_PRESETS, "id"),
 ]
 
 

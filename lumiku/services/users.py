@@ -171,10 +171,16 @@ def set_plan(actor: auth.CurrentUser | None, user_id: int, plan_id: str | None) 
     subscriptions.set_plan(int(user_id), plan_id or None, f"admin:{admin.id}")
 
 
-def update_model(actor: auth.CurrentUser | None, key: str, **change: bool | int) -> None:
+def update_model(actor: auth.CurrentUser | None, key: str, **change: bool | int | str) -> None:
     """Admins only; `change` holds the fields to set (see ai_models.update)."""
     require_admin(actor)
     ai_models.update(key, **change)
+
+
+def test_model(actor: auth.CurrentUser | None, key: str) -> str:
+    """Admins only: see ai_models.test_connection."""
+    require_admin(actor)
+    return ai_models.test_connection(key)
 
 
 MAX_QUOTA_MB = 10 * 1024 * 1024  # 10 TiB

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import secrets
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 
 import reflex as rx
@@ -11,7 +13,8 @@ import reflex as rx
 from lumiku import routes
 from lumiku.i18n import format_datetime, format_number, tr
 from lumiku.services import ai_models, subscriptions, users
-from lumiku.services.errors import Forbidden
+from lumiku.services.errors import Forbidden, NotFound, ServiceError
+from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
 
 PAYG = "payg"  # the plan select's value for "no plan"
@@ -190,6 +193,10 @@ class AdminUsersState(rx.State):
         return await self._reload(me)
 
 
+NO_FALLBACK = "none"  # the fallback select's value for "no fallback" (model keys hold a ":")
+TEXT_LIMIT = 20_000  # longer than any field the service takes: refused there, not cut here
+
+
 @dataclass
 class ModelRow:
     key: str
@@ -199,18 +206,61 @@ class ModelRow:
     credit_cost: int
     quota_cost: int
     enabled: bool
+    provider: str = ""
+    provider_model: str = ""  # a provider's model id or an endpoint URL
+    capability: str = ""  # "": a model the platform runs itself (no provider, nothing to test)
+    parameters: str = "{}"  # the defaults sent with every call, as the JSON text edited
+    fallback_key: str = ""
+    fallback: str = NO_FALLBACK  # the fallback select's value
+    fallbacks: list[str] = field(default_factory=list)  # same-capability models to fall back on
+    ready: bool = True
+    reason: str = ""  # why it is off, in words ("" when ready)
+    problem: str = ""  # the last change to this row the server refused, in words
+    test_result: str = ""  # the last connection test, in words
+    test_ok: bool = False
+
+
+def _parameters_text(parameters: dict) -> str:
+    return json.dumps(parameters, ensure_ascii=False, indent=2) if parameters else "{}"
+
+
+def _reason_text(reason: str, lang: str) -> str:
+    """Why a model is off, for the admin: the switch, or what the server lacks."""
+    if not reason:
+        return ""
+    if reason == "model_disabled":
+        return tr("admin_model_disabled", lang)
+    return tr("admin_model_off", lang, reason=tr(reason, lang))
+
+
+def _same_json(text: str, current: str) -> bool:
+    try:
+        return json.loads(text) == json.loads(current)
+    except ValueError:
+        return False
 
 
 class AdminModelsState(rx.State):
     rows: list[ModelRow] = []
     error: str = ""
     notice: str = ""
+    testing: str = ""  # the key whose connection is being tested now
+    _problems: dict[str, str] = {}  # key -> the last refused change to that row, in words
+    _tests: dict[str, tuple[bool, str]] = {}  # key -> the last connection test: (ok, words)
 
     async def _load(self, me: Caller):
         if not me.user.is_admin:
+            self.rows = []
             return rx.redirect(routes.DASHBOARD, replace=True)
-        self.rows = [
-            ModelRow(
+        models = await call(ai_models.list_all)
+        lang = me.lang
+
+        def row(m: ai_models.ModelView) -> ModelRow:
+            ok, tested = self._tests.get(m.key, (False, ""))
+            same = [o.key for o in models if o.capability == m.capability and o.key != m.key]
+            if m.fallback_key and m.fallback_key not in same:
+                same.append(m.fallback_key)  # shown as it is, even if no longer a fit
+            return ModelRow(
                 key=m.key,
                 app_id=m.app_id,
                 name=m.name,
@@ -218,20 +268,48 @@ class AdminModelsState(rx.State):
                 credit_cost=m.credit_cost,
                 quota_cost=m.quota_cost,
                 enabled=m.enabled,
+                provider=m.provider,
+                provider_model=m.provider_model,
+                capability=m.capability,
+                parameters=_parameters_text(m.parameters),
+                fallback_key=m.fallback_key,
+                fallback=m.fallback_key or NO_FALLBACK,
+                fallbacks=same if m.capability else [],
+                ready=not m.reason,
+                reason=_reason_text(m.reason, lang),
+                problem=self._problems.get(m.key, ""),
+                test_result=tested,
+                test_ok=ok,
             )
-            for m in await call(ai_models.list_all)
-        ]
+
+        self.rows = [row(m) for m in models]
         return None
+
+    def _row(self, key: object) -> ModelRow | None:
+        return next((r for r in self.rows if r.key == key), None) if isinstance(key, str) else None
 
     @rx.event
     @with_user
     async def load(self, me: Caller):
+        self.testing = ""  # a test cut off by a restart would keep the buttons waiting
         return await self._load(me)
 
     async def _save(self, me: Caller, key: str, **change):
+        """One change through the service, which checks the role, the key and the values. A
+        refused value is shown on its row, where the admin typed it."""
+        if not isinstance(key, str) or len(key) > 200:
+            return None
+        self._problems = {k: v for k, v in self._problems.items() if k != key}
         try:
             await call(users.update_model, me.user, key, **change)
             self.notice = tr("admin_model_saved", me.lang)
+        except (Forbidden, NotFound) as exc:
+            self.error = error_text(exc, me.lang)
+        except ServiceError as exc:
+            if self._row(key) is None:
+                self.error = error_text(exc, me.lang)
+            else:
+                self._problems = {**self._problems, key: error_text(exc, me.lang)}
         except Exception as exc:  # noqa: BLE001 - shown, and the list is redrawn all the same
             self.error = error_text(exc, me.lang)
         return await self._load(me)
@@ -252,6 +330,87 @@ class AdminModelsState(rx.State):
     async def set_quota_cost(self, me: Caller, key: str, value: str):
         number = _int(value)
         return await self._save(me, key, quota_cost=-1 if number is None else number)
+
+    @rx.event
+    @with_user
+    async def set_provider(self, me: Caller, key: str, provider: str):
+        if not isinstance(provider, str) or len(provider) > 100:
+            return None
+        row = self._row(key)
+        if row is not None and row.provider == provider:
+            return None
+        return await self._save(me, key, provider=provider)
+
+    @rx.event
+    @with_user
+    async def set_provider_model(self, me: Caller, key: str, text: str):
+        if not isinstance(text, str) or len(text) > TEXT_LIMIT:
+            return None
+        row = self._row(key)
+        if row is not None and row.provider_model == text.strip() and not row.problem:
+            return None  # left without a change: nothing to save
+        return await self._save(me, key, provider_model=text)
+
+    @rx.event
+    @with_user
+    async def set_parameters(self, me: Caller, key: str, text: str):
+        if not isinstance(text, str) or len(text) > TEXT_LIMIT:
+            return None
+        row = self._row(key)
+        if row is not None and _same_json(text, row.parameters) and not row.problem:
+            return None
+        return await self._save(me, key, parameters=text)
+
+    @rx.event
+    @with_user
+    async def set_fallback(self, me: Caller, key: str, choice: str):
+        if not isinstance(choice, str) or len(choice) > 200:
+            return None
+        fallback = "" if choice == NO_FALLBACK else choice
+        row = self._row(key)
+        if row is not None and row.fallback_key == fallback:
+            return None
+        return await self._save(me, key, fallback_key=fallback)
+
+    @rx.event(background=True)
+    async def test_connection(self, key: str):
+        """A cheap real call to the row's provider (a few seconds, or up to the provider's
+        timeout): a background event, so the tab's other events go on meanwhile. The service
+        checks the role; the answer, or why it failed, is shown on the row."""
+        if not isinstance(key, str) or len(key) > 200:
+            return None
+        async with self:
+            session, user = await signed_in_user(self)
+            if user is None:
+                return session._to_sign_in()
+            lang = session.lang
+            row = self._row(key)
+            if self.testing or row is None:
+                return None
+            self.testing, self.error, self.notice = key, "", ""
+            who = row.provider_model or row.key
+        started = time.monotonic()
+        result: tuple[bool, str] | None = None
+        refused = ""
+        try:
+            await call(users.test_model, user, key)
+            seconds = round(time.monotonic() - started, 1)
+            result = (True, tr("admin_model_test_ok", lang, model=who, seconds=seconds))
+        except (Forbidden, NotFound) as exc:  # no longer an admin, or the model is gone
+            refused = error_text(exc, lang)
+        except Exception as exc:  # noqa: BLE001 - a provider's failure, in words, on the row
+            result = (False, tr("admin_model_test_failed", lang, reason=error_text(exc, lang)))
+        async with self:
+            self.testing = ""
+            if result is None:
+                self.error = refused
+                return None
+            self._tests = {**self._tests, key: result}
+            ok, text = result
+            self.rows = [
+                replace(r, test_ok=ok, test_result=text) if r.key == key else r for r in self.rows
+            ]
+        return None
 
 
 @dataclass

@@ -54,6 +54,21 @@ class WalletState(rx.State):
             await self._refresh(user.id)
 
 
+# States of apps' pages that follow a topic too (an avatar grid filling in as items finish).
+FOLLOWERS: dict[str, list[type[rx.State]]] = {}
+
+
+def follows(topic: str):  # noqa: ANN201 - a class decorator
+    """Registers a state whose `_refresh(user_id, fields)` runs on every event of `topic` for
+    the tab's user (a state not showing anything returns at once)."""
+
+    def register(state_cls: type[rx.State]) -> type[rx.State]:
+        FOLLOWERS.setdefault(topic, []).append(state_cls)
+        return state_cls
+
+    return register
+
+
 def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
     """Event topic → the states that update themselves for that user (from the event's fields
     when they carry everything, else from the database)."""
@@ -61,11 +76,12 @@ def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
     from lumiku.state.payments import PaymentState
     from lumiku.state.work import WorkState
 
-    return {
+    own = {
         "billing": (WalletState,),
         "payment": (PaymentState,),
         "generation": (WorkState, DashboardState),
     }
+    return {topic: (*own.get(topic, ()), *FOLLOWERS.get(topic, ())) for topic in {*own, *FOLLOWERS}}
 
 
 async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from tests.factories import spawn, stop_worker, verify_email
 from tests.fake_duitku import FakeDuitku
+from tests.fake_hf import FakeHF
 
 CHROMIUM = os.environ.get("LUMIKU_TEST_CHROMIUM", "/usr/bin/chromium")
 START_TIMEOUT = 420  # the first start installs the frontend's packages and builds it
@@ -79,7 +80,16 @@ def duitku() -> Iterator[FakeDuitku]:
 
 
 @pytest.fixture(scope="session")
-def base_url(migrated, duitku, tmp_path_factory) -> Iterator[str]:
+def hf() -> Iterator[FakeHF]:
+    """The Hugging Face inference server the AI apps talk to. No Anthropic key is set: the
+    persona writer shows why it is off."""
+    fake = FakeHF().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(migrated, duitku, hf, tmp_path_factory) -> Iterator[str]:
     from lumiku.services import seed
 
     seed.run_all()  # as `lumiku run` does before starting
@@ -96,6 +106,9 @@ def base_url(migrated, duitku, tmp_path_factory) -> Iterator[str]:
         "DUITKU_API_KEY": duitku.api_key,
         "DUITKU_BASE_URL": duitku.url,
         "EXTRA_APPS": "tests.engine_app:APP",  # the engine tests' own little app
+        "HF_TOKEN": hf.token,
+        "HF_INFERENCE_URL": hf.url,
+        "ANTHROPIC_API_KEY": "",
     }
     logs = tmp_path_factory.mktemp("logs")
     worker = _spawn(["worker"], env, logs / "worker.log")

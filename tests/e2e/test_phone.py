@@ -18,6 +18,8 @@ import lumiku.pages  # noqa: F401 - records every page in PAGES
 from lumiku import routes
 from lumiku.components.layout import PAGES
 from lumiku.services import auth, billing
+from lumiku.services.avatar_creator import avatars as avatar_photos
+from lumiku.services.avatar_creator import projects as personas
 from lumiku.services.carousel_mix import projects as carousel
 from lumiku.services.looping_flow import projects as looping
 from lumiku.services.video_mixer import projects
@@ -42,7 +44,8 @@ ROWS = {
 @pytest.fixture(scope="module")
 def people(base_url, duitku, tmp_path_factory):
     """An admin with history: ledger entries, a paid order, a Video Mixer project, a Carousel Mix
-    project with a picture and a long text, and a Looping Flow project with a clip."""
+    project with a picture and a long text, a Looping Flow project with a clip, and an Avatar
+    Creator project with a face photo (the avatar Avatar Generator's page opens)."""
     signed = register(1, prefix=f"phone-{uuid.uuid4().hex[:6]}-", name="Sari Wulandari Kusuma")
     from lumiku.services import users
 
@@ -60,12 +63,19 @@ def people(base_url, duitku, tmp_path_factory):
     loop_project = looping.create_project(me, "Hujan di jendela selama tiga jam", "Loop")
     clip = make_clip(tmp_path_factory.mktemp("phone-loop") / "hujan-di-jendela.mp4", 1.0)
     looping.add_clip(me, loop_project, clip, "hujan-di-jendela-kamar-malam-hari.mp4")
+    persona_project = personas.create_project(me, "Persona toko batik Solo", "Avatar")
+    face = make_image(tmp_path_factory.mktemp("phone-face") / "sari.jpg", (480, 640))
+    avatar = avatar_photos.upload(
+        me, persona_project, face, "sari-wulandari-penjual-batik.jpg", {"persona_name": "Sari"}
+    )
     _mail_with_a_long_link(signed.user.email, base_url)
     return {"email": signed.user.email, "password": PASSWORD, "token": signed.token}, {
         routes.PAYMENT: f"/payments/{order_id}",
         "/apps/video-mixer/[vm_project]": f"/apps/video-mixer/{project}",
         "/apps/carousel-mix/[cm_project]": f"/apps/carousel-mix/{carousel_project}",
         "/apps/looping-flow/[lf_project]": f"/apps/looping-flow/{loop_project}",
+        "/apps/avatar-creator/[ac_project]": f"/apps/avatar-creator/{persona_project}",
+        "/apps/avatar-generator/[ag_avatar]": f"/apps/avatar-generator/{avatar}",
     }
 
 

@@ -588,9 +588,10 @@ def test_plan_cards_say_which_apps_are_still_to_come():
     ]
     lines = plan_apps(10, allowances, "id")
     assert lines == [
+        "Avatar Creator: hingga 10 avatar per hari",  # the persona writer is not counted
+        "Avatar Generator: hingga 10 variasi avatar per hari",
         "Video Mixer: hingga 10 video per hari",
         "Carousel Mix: hingga 10 set carousel per hari",
         "Looping Flow: hingga 10 loop per hari",
-        "Segera hadir: Avatar Creator, Avatar Generator, Pose Generator, Video Generator, "
-        "Poster Editor",
+        "Segera hadir: Pose Generator, Video Generator, Poster Editor",
     ]

@@ -1,0 +1,3 @@
+"""Avatar Creator's pages: the project list and one project's avatars."""
+
+from lumiku.pages.apps.avatar_creator import project, project_list  # noqa: F401

@@ -1,0 +1,3 @@
+"""Avatar Generator's pages: the avatar picker and one avatar's page."""
+
+from lumiku.pages.apps.avatar_generator import avatar, picker  # noqa: F401

@@ -1,0 +1,1 @@
+"""Avatar Creator: AI portraits with a persona, reused across the apps."""

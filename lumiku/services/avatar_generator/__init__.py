@@ -1,0 +1,1 @@
+"""Avatar Generator: variations of an avatar (image to image), with likeness scores."""
