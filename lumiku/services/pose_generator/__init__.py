@@ -1,0 +1,1 @@
+"""Pose Generator: a library of OpenPose templates, their skeleton images and poses from photos."""
