@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian/Ubuntu machine: Python venv, project install, Reflex's bun
 # (from the npm registry: Reflex's own installer downloads from GitHub), FFmpeg, Carousel Mix's
-# fonts, and with `--test` Debian's Chromium for the browser tests. Safe to run again; each step
-# is skipped when done.
+# fonts, Poster Editor's Tesseract, and with `--test` Debian's Chromium for the browser tests.
+# Safe to run again; each step is skipped when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,5 +75,11 @@ if [ ! -f "$font_stamp" ]; then
   # shellcheck disable=SC2086  # one word per package
   npm install --silent --no-audit --no-fund --prefix .tools/fonts $FONT_NPM >/dev/null
   rm -f .tools/fonts/.installed-* && touch "$font_stamp"
+fi
+
+# 5. Poster Editor's text detection: Debian's Tesseract with its Indonesian and English data.
+tess_langs=$(command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null || true)
+if ! grep -qx ind <<<"$tess_langs" || ! grep -qx eng <<<"$tess_langs"; then
+  apt_install tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng
 fi
 exit 0

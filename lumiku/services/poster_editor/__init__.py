@@ -1,0 +1,1 @@
+"""Poster Editor: export formats and packs, resizing and export, text detection on posters."""
