@@ -93,7 +93,9 @@ def segment(
     found = cv2.morphologyEx(found, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     found = _one_object(found, at) * 255
     if scale < 1.0:
-        found = cv2.resize(found, (crop[2] - crop[0], crop[3] - crop[1]), cv2.INTER_LINEAR)
+        found = cv2.resize(
+            found, (crop[2] - crop[0], crop[3] - crop[1]), interpolation=cv2.INTER_LINEAR
+        )
         found = np.where(found > 127, 255, 0).astype(np.uint8)
     whole = Image.new("L", source.size, 0)
     whole.paste(Image.fromarray(found, "L"), crop[:2])
