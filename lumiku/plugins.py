@@ -146,7 +146,14 @@ APPS: tuple[AppPlugin, ...] = (
         registry_models=("avatar-generator:flux-kontext", "avatar-generator:face-likeness"),
         deliver="lumiku.services.avatar_generator.variations:deliver",
     ),
-    AppPlugin(id="pose-generator", name="Pose Generator", icon="sparkles", color="blue", order=3),
+    AppPlugin(
+        id="pose-generator",
+        name="Pose Generator",
+        icon="sparkles",
+        color="blue",
+        order=3,
+        messages="lumiku.i18n.pose_generator",
+    ),
     AppPlugin(
         id="video-generator", name="Video Generator", icon="clapperboard", color="blue", order=4
     ),
@@ -167,7 +174,14 @@ APPS: tuple[AppPlugin, ...] = (
         periodic=(Periodic(job="jobs.video_mixer:prune_cache", every=6 * 3600),),
         unlimited_free=True,
     ),
-    AppPlugin(id="poster-editor", name="Poster Editor", icon="image", color="green", order=6),
+    AppPlugin(
+        id="poster-editor",
+        name="Poster Editor",
+        icon="image",
+        color="green",
+        order=6,
+        messages="lumiku.i18n.poster_editor",
+    ),
     AppPlugin(
         id="carousel-mix",
         name="Carousel Mix",
