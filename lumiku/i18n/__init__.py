@@ -93,6 +93,11 @@ def format_number(value: int, lang: str) -> str:
     return grouped.replace(",", ".") if lang == "id" else grouped
 
 
+def format_percent(value: float | None) -> str:
+    """A share of 1 as a whole percentage ("87%"); "" when there is none (not measured)."""
+    return "" if value is None else f"{round(value * 100)}%"
+
+
 def format_decimal(value: float, lang: str) -> str:
     """0,5 and 1.234,5 in Indonesian, 0.5 and 1,234.5 in English (at most two decimals)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")

@@ -121,7 +121,7 @@ def models_for(user_id: int, app_id: str, capability: str) -> list[ModelView]:
             .where(AIModel.app_id == app_id, AIModel.capability == capability)
             .order_by(AIModel.display_order)
         ).all()
-        return [_view(m, tier) for m in models if m.enabled or m.capability]
+        return [_view(m, tier) for m in models]
 
 
 def enabled_models(db: Session) -> list[AIModel]:

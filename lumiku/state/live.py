@@ -58,15 +58,23 @@ class WalletState(rx.State):
 FOLLOWERS: dict[str, list[type[rx.State]]] = {}
 
 
-def follows(topic: str):  # noqa: ANN201 - a class decorator
+def follows(topic: str, route: str):  # noqa: ANN201 - a class decorator
     """Registers a state whose `_refresh(user_id, fields)` runs on every event of `topic` for
-    the tab's user (a state not showing anything returns at once)."""
+    the tab's user while the tab is on a page under `route` (an app's pages): a tab that has
+    gone elsewhere reads nothing for it."""
 
     def register(state_cls: type[rx.State]) -> type[rx.State]:
+        state_cls._live_route = route
         FOLLOWERS.setdefault(topic, []).append(state_cls)
         return state_cls
 
     return register
+
+
+def _shown(root: rx.State, state_cls: type[rx.State]) -> bool:
+    """Is the tab on a page the state follows for (every page, for the platform's own)?"""
+    route = getattr(state_cls, "_live_route", "")
+    return not route or str(root.router.url.path).startswith(route)
 
 
 def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
@@ -106,8 +114,9 @@ async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]
                         # them this user's data.
                         await asyncio.to_thread(events.forget_tab, user_id, token, session_id)
                         break
-                    state = await root.get_state(state_cls)
-                    await state._refresh(user_id, fields)
+                    if _shown(root, state_cls):
+                        state = await root.get_state(state_cls)
+                        await state._refresh(user_id, fields)
         except Exception:  # one closed or broken tab must not stop the others
             log.warning("could not refresh tab %s", token, exc_info=True)
 

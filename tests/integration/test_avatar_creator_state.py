@@ -92,3 +92,19 @@ def test_the_owner_opens_edits_and_deletes_an_avatar_through_the_handlers(tmp_pa
     call(page, "ask_delete_avatar")
     call(page, "delete_avatar")
     assert page.avatars == [] and page.open_id == ""
+
+
+def test_the_avatar_grid_follows_finished_items_only_on_the_apps_pages():
+    from lumiku.state import live
+    from lumiku.state.work import WorkState
+
+    _, get = states()
+    page = get(ProjectState)
+    root = page.parent_state
+    while root.parent_state is not None:
+        root = root.parent_state
+    assert ProjectState in live._refreshers()["generation"]
+    visit(page, "/apps/avatar-creator/0123")
+    assert live._shown(root, ProjectState) and live._shown(root, WorkState)
+    visit(page, "/my-work")
+    assert not live._shown(root, ProjectState) and live._shown(root, WorkState)

@@ -26,6 +26,11 @@ def avatar(db: Session, user_id: int, avatar_id: Any) -> AvatarCreatorAvatar:
     return owned.row(db, AvatarCreatorAvatar, user_id, avatar_id)
 
 
+def persona_line(name: str, age: int | None) -> str:
+    """A persona in a few words, for cards: "Sarah Chen, 32"."""
+    return ", ".join(p for p in (name, str(age) if age else "") if p)
+
+
 @dataclass(frozen=True)
 class ProjectSummary:
     id: str

@@ -75,10 +75,6 @@ class UseRow:
     when: str
 
 
-def persona_line(name: str, age: int | None) -> str:
-    return ", ".join(p for p in (name, str(age) if age else "") if p)
-
-
 class AvatarCreatorState(rx.State):
     """The base of Avatar Creator's substates; they reach each other with `get_state`."""
 

@@ -12,6 +12,7 @@ import reflex as rx
 from lumiku.i18n import MESSAGES, format_number, tr
 from lumiku.services import ai_models, billing
 from lumiku.services.avatar_creator import generate, presets, projects
+from lumiku.services.avatar_creator.projects import persona_line
 from lumiku.state.auth import signed_in_user
 from lumiku.state.avatar_creator.common import (
     PERSONA_FIELDS,
@@ -21,7 +22,6 @@ from lumiku.state.avatar_creator.common import (
     clean_attribute,
     clean_field,
     form_request,
-    persona_line,
 )
 from lumiku.state.base import Caller, call, error_text, with_user
 from lumiku.state.projects import SpendMixin

@@ -7,9 +7,10 @@ from typing import ClassVar
 
 import reflex as rx
 
-from lumiku.i18n import format_datetime, tr
+from lumiku.i18n import format_datetime, format_percent, tr
 from lumiku.services import files
 from lumiku.services.avatar_creator import avatars, projects
+from lumiku.services.avatar_creator.projects import persona_line
 from lumiku.services.errors import ServiceError
 from lumiku.state import live
 from lumiku.state.avatar_creator.common import (
@@ -24,7 +25,6 @@ from lumiku.state.avatar_creator.common import (
     clean_attribute,
     clean_field,
     form_request,
-    persona_line,
 )
 from lumiku.state.base import Caller, call, with_user
 from lumiku.state.projects import ProjectPageMixin
@@ -39,11 +39,7 @@ PHOTOS = Dropzone(
 )
 
 
-def _likeness(value: float | None) -> str:
-    return f"{round(value * 100)}%" if value is not None else ""
-
-
-@live.follows("generation")
+@live.follows("generation", APP.route)
 class ProjectState(ProjectPageMixin, UploadsMixin, AvatarCreatorState):
     _dropzone: ClassVar = PHOTOS
     _service: ClassVar = projects
@@ -74,7 +70,7 @@ class ProjectState(ProjectPageMixin, UploadsMixin, AvatarCreatorState):
                 if a.thumbnail_id
                 else "",
                 a.source,
-                _likeness(a.likeness),
+                format_percent(a.likeness),
             )
             for a in project.avatars
         ]
@@ -137,7 +133,7 @@ class ProjectState(ProjectPageMixin, UploadsMixin, AvatarCreatorState):
         self.open_source = tr(f"avatar_creator_source_{found.source}", me.lang)
         self.open_seed = "" if found.seed is None else str(found.seed)
         self.open_prompt = found.prompt
-        self.open_likeness = _likeness(found.likeness)
+        self.open_likeness = format_percent(found.likeness)
         self.persona = {
             "name": found.name,
             "persona_name": found.persona_name,

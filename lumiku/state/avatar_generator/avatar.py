@@ -8,6 +8,7 @@ import reflex as rx
 from lumiku.i18n import format_datetime, tr
 from lumiku.services import files
 from lumiku.services.avatar_creator import avatars
+from lumiku.services.avatar_creator.projects import persona_line
 from lumiku.services.errors import ServiceError
 from lumiku.state.avatar_generator.common import (
     APP,
@@ -15,7 +16,6 @@ from lumiku.state.avatar_generator.common import (
     LINK_SECONDS,
     AvatarGeneratorState,
     UseRow,
-    persona_line,
 )
 from lumiku.state.avatar_generator.generate import GenerateState
 from lumiku.state.avatar_generator.variations import VariationsState

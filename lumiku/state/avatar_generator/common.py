@@ -54,14 +54,6 @@ class UseRow:
     when: str
 
 
-def persona_line(name: str, age: int | None) -> str:
-    return ", ".join(p for p in (name, str(age) if age else "") if p)
-
-
-def percent(value: float | None) -> str:
-    return f"{round(value * 100)}%" if value is not None else ""
-
-
 class AvatarGeneratorState(rx.State):
     """The base of Avatar Generator's substates; they reach each other with `get_state`. Its
     "project" is the avatar the variations are made of: the engine's work is filed under it."""

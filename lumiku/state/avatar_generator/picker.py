@@ -7,12 +7,12 @@ import reflex as rx
 
 from lumiku.services import files
 from lumiku.services.avatar_creator import projects
+from lumiku.services.avatar_creator.projects import persona_line
 from lumiku.state.avatar_generator.common import (
     APP,
     LINK_SECONDS,
     AvatarGeneratorState,
     AvatarTile,
-    persona_line,
 )
 from lumiku.state.base import Caller, call, with_user
 

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import reflex as rx
 
-from lumiku.i18n import tr
+from lumiku.i18n import format_percent, tr
 from lumiku.services import files
 from lumiku.services.avatar_creator import avatars
 from lumiku.services.avatar_generator import rules, variations
 from lumiku.services.errors import ServiceError
 from lumiku.state import live
 from lumiku.state.avatar_generator.common import (
+    APP,
     CREATOR,
     LINK_SECONDS,
     AvatarGeneratorState,
     VariationTile,
-    percent,
 )
 from lumiku.state.base import Caller, call, error_text, with_user
 
@@ -26,7 +26,7 @@ def style_name(style: str, lang: str) -> str:
     return tr(f"avatar_generator_style_{style}", lang) if style in rules.STYLES else style
 
 
-@live.follows("generation")
+@live.follows("generation", APP.route)
 class VariationsState(AvatarGeneratorState):
     tiles: list[VariationTile] = []
     loaded: bool = False
@@ -45,7 +45,7 @@ class VariationsState(AvatarGeneratorState):
                 download_url=files.signed_file_link(user_id, v.file_id, False, LINK_SECONDS),
                 seed=str(v.seed) if v.seed is not None else "",
                 style=style_name(v.style, lang),
-                likeness=percent(v.likeness),
+                likeness=format_percent(v.likeness),
                 low_likeness=v.low_likeness,
                 saved=bool(v.saved_avatar_id),
                 saved_url=self._creator_url if v.saved_avatar_id else "",
