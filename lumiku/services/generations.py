@@ -265,11 +265,11 @@ def admit(user_id: int) -> int:
         busy: dict[str, int] = {}
         for item, app_id in rows:
             if item.job_id:
-                queue_name = _queue_of(app_id)
+                queue_name = _queue_of(app_id, item.params)
                 busy[queue_name] = busy.get(queue_name, 0) + 1
         assigned = []
         for item, app_id in rows:
-            queue_name = _queue_of(app_id)
+            queue_name = _queue_of(app_id, item.params)
             if item.job_id or item.status != "queued":
                 continue
             if queue_name not in limits:
@@ -280,10 +280,10 @@ def admit(user_id: int) -> int:
             item.job_id = f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
             # A lost item, or one paid for priority, goes on before anything new.
             first = item.attempts > 0 or item.params.get("priority") is True
-            assigned.append((item.id, item.index, item.job_id, first, app_id))
-    for item_id, index, job_id, first, app_id in assigned:
+            assigned.append((item.id, item.index, item.job_id, first, app_id, queue_name))
+    for item_id, index, job_id, first, app_id, queue_name in assigned:
         plugin = plugins.get(app_id)
-        queues.queue(_queue_of(app_id)).enqueue(
+        queues.queue(queue_name).enqueue(
             "jobs.generation.run_item",
             item_id,
             job_id=job_id,
@@ -298,7 +298,12 @@ def admit(user_id: int) -> int:
     return len(assigned)
 
 
-def _queue_of(app_id: str) -> str:
+def _queue_of(app_id: str, params: dict[str, Any]) -> str:
+    """The app's queue, unless the item names another: an app whose actions are both local
+    work and remote model calls (Poster Editor's quick and advanced edits) sends each where
+    it belongs."""
+    if params.get("queue") in plugins.QUEUES:
+        return params["queue"]
     plugin = plugins.get(app_id)
     return plugin.queue if plugin else "media"
 
