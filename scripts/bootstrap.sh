@@ -29,11 +29,12 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   "$PY" -m venv .venv 2>/dev/null || { apt_install python3-venv; "$PY" -m venv .venv; }
 fi
-stamp=.venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)
+stamp=.venv/.installed-$(cat pyproject.toml scripts/requirements-nodeps.txt | sha1sum | cut -c1-12)
 if [ ! -f "$stamp" ]; then
   say "installing Python dependencies"
   .venv/bin/pip install -q --upgrade pip
   .venv/bin/pip install -q -e '.[dev]'
+  .venv/bin/pip install -q --no-deps -r scripts/requirements-nodeps.txt
   rm -f .venv/.installed-* && touch "$stamp"
 fi
 
