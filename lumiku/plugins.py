@@ -152,7 +152,16 @@ APPS: tuple[AppPlugin, ...] = (
         icon="sparkles",
         color="blue",
         order=3,
+        beta=True,
+        coming_soon=False,
+        runner="jobs.pose_generator:run",
+        price_rule="lumiku.services.pose_generator.rules:price_rule",
+        queue="ai",
+        pages="lumiku.pages.apps.pose_generator",
+        tables="lumiku.models.pose_generator",
         messages="lumiku.i18n.pose_generator",
+        registry_models=("pose-generator:controlnet-openpose-sdxl",),
+        deliver="lumiku.services.pose_generator.results:deliver",
     ),
     AppPlugin(
         id="video-generator", name="Video Generator", icon="clapperboard", color="blue", order=4
@@ -180,7 +189,20 @@ APPS: tuple[AppPlugin, ...] = (
         icon="image",
         color="green",
         order=6,
+        coming_soon=False,
+        runner="jobs.poster_editor:run",
+        price_rule="lumiku.services.poster_editor.rules:price_rule",
+        queue="media",  # quick edits and exports; an advanced edit's items go to "ai"
+        pages="lumiku.pages.apps.poster_editor",
+        tables="lumiku.models.poster_editor",
         messages="lumiku.i18n.poster_editor",
+        registry_models=(
+            "poster-editor:quick-edit",
+            "poster-editor:flux-fill",
+            "poster-editor:sam",
+            "poster-editor:real-esrgan",
+        ),
+        deliver="lumiku.services.poster_editor.edits:deliver",
     ),
     AppPlugin(
         id="carousel-mix",

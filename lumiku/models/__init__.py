@@ -27,6 +27,12 @@ from lumiku.models.core import AppUsage, Device, User, UserSession
 from lumiku.models.generations import Generation, GenerationItem, StoredFile
 from lumiku.models.looping_flow import LoopingFlowClip, LoopingFlowLayer, LoopingFlowProject
 from lumiku.models.payments import CreditPackage, Payment
+from lumiku.models.pose_generator import PoseGeneratorResult, PoseGeneratorTemplate
+from lumiku.models.poster_editor import (
+    PosterEditorPoster,
+    PosterEditorProject,
+    PosterEditorVersion,
+)
 from lumiku.models.video_mixer import (
     VideoMixerClip,
     VideoMixerGroup,
@@ -58,6 +64,11 @@ __all__ = [
     "LoopingFlowLayer",
     "LoopingFlowProject",
     "Payment",
+    "PoseGeneratorResult",
+    "PoseGeneratorTemplate",
+    "PosterEditorPoster",
+    "PosterEditorProject",
+    "PosterEditorVersion",
     "StoredFile",
     "QuotaUsage",
     "Subscription",

@@ -15,9 +15,9 @@ from lumiku.services import ai
 from lumiku.services.errors import NotFound, ServiceError
 
 TIERS = plugins.TIERS  # free < basic < pro < enterprise
-# Models an app calls on the way to an output (writing a persona, scoring a likeness), never
-# what a plan's quota is counted in.
-HELPER_CAPABILITIES = ("text", "face-embedding")
+# Models an app calls on the way to an output (writing a persona, scoring a likeness, picking an
+# object to edit), never what a plan's quota is counted in.
+HELPER_CAPABILITIES = ("text", "face-embedding", "segmentation")
 
 
 def tier_rank(tier: str) -> int:

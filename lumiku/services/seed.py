@@ -11,8 +11,16 @@ from typing import Any
 from sqlmodel import Session, SQLModel
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel, AvatarCreatorPreset, CreditPackage, SubscriptionPlan
+from lumiku.models import (
+    AIModel,
+    AvatarCreatorPreset,
+    CreditPackage,
+    PoseGeneratorTemplate,
+    SubscriptionPlan,
+)
 from lumiku.services.avatar_creator.presets import PRESETS as AVATAR_PRESETS
+from lumiku.services.pose_generator.poses import POSES
+from lumiku.services.poster_editor.rules import REGISTRY_MODELS as POSTER_EDITOR_MODELS
 
 PLANS: list[dict[str, Any]] = [
     dict(
@@ -128,6 +136,9 @@ def _flux_dev(resolution: int) -> dict[str, Any]:
 # The original's 17 entries (prisma/seeds/ai-models.seed.ts), plus one for Pose Generator, which
 # the original left without a model and so hid from every dashboard, and the models behind
 # Avatar Creator's persona writer and Avatar Generator's variations and likeness scores.
+# The original's three Poster Editor rows named providers it never called (Segmind, Eden AI);
+# they stay, switched off, for their history, and Poster Editor runs on its own rows
+# (lumiku.services.poster_editor.rules.REGISTRY_MODELS).
 MODELS: list[dict[str, Any]] = [
     _model(
         "video-generator:wan2.2",
@@ -189,6 +200,7 @@ MODELS: list[dict[str, Any]] = [
         0,
         per_mp=1.0,
         maxResolution="2048x2048",
+        enabled=False,  # the original's; served by none of our providers (see below)
     ),
     _model(
         "poster-editor:inpaint-pro",
@@ -200,6 +212,7 @@ MODELS: list[dict[str, Any]] = [
         1,
         per_mp=3.0,
         maxResolution="4096x4096",
+        enabled=False,  # the original's; served by none of our providers (see below)
     ),
     _model(
         "poster-editor:super-resolution",
@@ -210,6 +223,7 @@ MODELS: list[dict[str, Any]] = [
         5,
         2,
         maxUpscale=4,
+        enabled=False,  # the original's; served by none of our providers (see below)
     ),
     _model(
         "video-mixer:ffmpeg-standard",
@@ -394,7 +408,12 @@ MODELS: list[dict[str, Any]] = [
         serve=("thibaud/controlnet-openpose-sdxl-1.0", "pose-image", {}),
         base="stabilityai/stable-diffusion-xl-base-1.0",
         resolution=1024,
+        hdExtra=3,
+        fashionExtra=2,
+        backgroundExtra=3,
+        professionExtra=2,
     ),
+    *[_model(**row) for row in POSTER_EDITOR_MODELS],
 ]
 
 
@@ -445,6 +464,21 @@ AVATAR_CREATOR_PRESETS: list[dict[str, Any]] = [
     for order, p in enumerate(AVATAR_PRESETS)
 ]
 
+POSE_GENERATOR_TEMPLATES: list[dict[str, Any]] = [
+    dict(
+        id=p["id"],
+        name=p["name"],
+        name_id=p["name_id"],
+        category=p["category"],
+        gender=p["gender"],
+        difficulty=p["difficulty"],
+        tags=list(p["tags"]),
+        keypoints=[list(point) if point else None for point in p["keypoints"]],
+        display_order=order,
+    )
+    for order, p in enumerate(POSES)
+]
+
 Seeder = Callable[[Session], str]
 SEEDERS: list[Seeder] = [
     lambda db: _insert_missing(db, SubscriptionPlan, PLANS, "id"),
@@ -452,6 +486,7 @@ SEEDERS: list[Seeder] = [
     _fill_providers,
     lambda db: _insert_missing(db, CreditPackage, PACKAGES, "id"),
     lambda db: _insert_missing(db, AvatarCreatorPreset, AVATAR_CREATOR_PRESETS, "id"),
+    lambda db: _insert_missing(db, PoseGeneratorTemplate, POSE_GENERATOR_TEMPLATES, "id"),
 ]
 
 

@@ -257,6 +257,10 @@ def test_dynamic_prices_per_second_and_megapixel():
         description="t2v",
     )
     assert video.amount == 6  # ceil(1.0/s × 6 s), at least the flat 5
+    with session_scope() as db:  # the original's row, seeded switched off (no provider serves it)
+        db.execute(
+            update(AIModel).where(AIModel.key == "poster-editor:inpaint-pro").values(enabled=True)
+        )
     poster = billing.charge(
         user_id,
         "poster-editor",
@@ -590,8 +594,10 @@ def test_plan_cards_say_which_apps_are_still_to_come():
     assert lines == [
         "Avatar Creator: hingga 10 avatar per hari",  # the persona writer is not counted
         "Avatar Generator: hingga 10 variasi avatar per hari",
+        "Pose Generator: hingga 10 pose per hari",
         "Video Mixer: hingga 10 video per hari",
+        "Poster Editor: hingga 10 suntingan poster per hari",  # segmentation is not counted
         "Carousel Mix: hingga 10 set carousel per hari",
         "Looping Flow: hingga 10 loop per hari",
-        "Segera hadir: Pose Generator, Video Generator, Poster Editor",
+        "Segera hadir: Video Generator",
     ]

@@ -152,12 +152,11 @@ def test_the_replace_prompt():
             rules.prompt_text("replace", bad)
 
 
-def test_the_proposed_registry_rows():
+def test_the_registry_rows():
     rows = [seed._model(**row) for row in rules.REGISTRY_MODELS]
     keys = [row["key"] for row in rows]
     assert len(set(keys)) == len(keys)
-    existing = {m["key"] for m in seed.MODELS}
-    assert not existing & set(keys)
+    assert {m["key"] for m in seed.MODELS} >= set(keys)  # seeded
     by_capability = {}
     for row in rows:
         assert row["app_id"] == "poster-editor"
@@ -184,7 +183,21 @@ def test_the_proposed_registry_rows():
     assert price({"action": "remove"}, 1, row_model(advanced))[0] == 8
     for scale, credits in ((2, 5), (3, 10), (4, 20)):
         assert price({"action": "upscale", "scale": scale}, 1, row_model(upscaler))[0] == credits
-    assert price({"action": "export_format", "formats_upscaled": 1}, 1, row_model(upscaler)) == (
+    # exports are local work, priced on the local row, so they never need a provider's key
+    assert price({"action": "export_format", "formats_upscaled": 1}, 1, row_model(local)) == (
         5,
-        upscaler["quota_cost"],
+        local["quota_cost"],
     )
+
+
+def test_an_export_holding_several_formats_is_priced_by_its_formats_count():
+    """One item (a ZIP) holds several formats: `formats` says how many may be enlarged."""
+    assert price({"action": "export_format", "formats": 3, "formats_upscaled": 3}, 1) == (15, 3)
+    assert price({"action": "export_format", "formats": 3, "formats_upscaled": 0}, 1) == (0, 0)
+    for bad in (0, 26, True, "3"):
+        with pytest.raises(ServiceError) as refused:
+            price({"action": "export_format", "formats": bad, "formats_upscaled": 0}, 1)
+        assert refused.value.params["name"] == "formats"
+    with pytest.raises(ServiceError) as refused:
+        price({"action": "export_format", "formats": 2, "formats_upscaled": 3}, 1)
+    assert refused.value.params == {"name": "formats_upscaled", "low": 0, "high": 2}

@@ -87,3 +87,17 @@ METHODS = ("smart_crop", "fit", "fill", "stretch")
 DEFAULT_METHOD = "smart_crop"
 
 LARGEST_PIXELS = max(fmt.pixels for fmt in _ALL)  # A0: 139,488,819 pixels
+
+
+def check_method(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"unknown resize method {method!r}; one of {METHODS}")
+
+
+def upscale_ratio(size: tuple[int, int], fmt: Format, method: str = "smart_crop") -> float:
+    """How much `method` enlarges a poster of `size` to reach `fmt` (over 1: it is upscaled):
+    the covering scale for the crops, the fitting scale for fit, the larger axis for stretch.
+    Here, apart from the resizing, so that pricing an export imports no image library."""
+    check_method(method)
+    across, down = fmt.width / size[0], fmt.height / size[1]
+    return min(across, down) if method == "fit" else max(across, down)

@@ -29,7 +29,7 @@ CPU time and a free action could be repeated without end; they are not cheaper s
 quick edit stays a small but visible choice next to the better one.
 
 Exports. A format export is free unless the format is larger than the poster, which enlarges it
-(resize.upscale_ratio over 1, the original's "resizeUpscale"): then it costs "export_upscaled"
+(formats.upscale_ratio over 1, the original's "resizeUpscale"): then it costs "export_upscaled"
 per such format. `params["formats_upscaled"]` says how many of the `quantity` formats are
 enlarged (`upscaled_formats` counts them with the export's own rule). Free actions cost no
 quota either; a priced one costs the row's quota_cost per unit.
@@ -46,8 +46,7 @@ from typing import Any
 
 from lumiku.models import AIModel
 from lumiku.services.errors import ServiceError
-from lumiku.services.poster_editor.formats import FORMATS
-from lumiku.services.poster_editor.resize import upscale_ratio
+from lumiku.services.poster_editor.formats import FORMATS, upscale_ratio
 from lumiku.services.pricing import Price
 
 SCALES = (2, 3, 4)
@@ -110,17 +109,23 @@ def _scale(model: AIModel, params: dict[str, Any]) -> int:
 
 
 def _formats_upscaled(params: dict[str, Any], quantity: int) -> int:
+    """How many formats are enlarged, at most the formats exported: `params["formats"]` when
+    one output holds several (a pack's ZIP is one item), else `quantity`."""
+    most = params.get("formats", quantity)
+    if isinstance(most, bool) or not isinstance(most, int) or not 1 <= most <= len(FORMATS):
+        raise ServiceError("parameter_out_of_range", name="formats", low=1, high=len(FORMATS))
     value = params.get("formats_upscaled", 0)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ServiceError("parameter_invalid", name="formats_upscaled")
-    if not 0 <= value <= quantity:
-        raise ServiceError("parameter_out_of_range", name="formats_upscaled", low=0, high=quantity)
+    if not 0 <= value <= most:
+        raise ServiceError("parameter_out_of_range", name="formats_upscaled", low=0, high=most)
     return value
 
 
 def price_rule(model: AIModel, params: dict[str, Any], quantity: int) -> Price:
-    """params: {"action": ACTIONS key, "scale": 2|3|4 for upscale, "formats_upscaled": n for
-    export_format}; quantity: the units the module's table prices."""
+    """params: {"action": ACTIONS key, "scale": 2|3|4 for upscale, "formats_upscaled": n (and
+    "formats": how many an export holds, when one output holds several) for export_format};
+    quantity: the units the module's table prices."""
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
         raise ServiceError("quantity_invalid", max=100)
     if not isinstance(params, dict):
@@ -183,6 +188,7 @@ REGISTRY_MODELS: list[dict[str, Any]] = [
         serve=("opencv-telea", "inpainting", {}),
         quick_remove=2,
         quick_remove_text=3,
+        export_upscaled=5,
     ),
     dict(
         key="poster-editor:flux-fill",
@@ -222,7 +228,6 @@ REGISTRY_MODELS: list[dict[str, Any]] = [
         order=6,
         serve=("ai-forever/Real-ESRGAN", "upscaling", {}),
         upscale={"2": 5, "3": 10, "4": 20},
-        export_upscaled=5,
         maxUpscale=4,
     ),
 ]
