@@ -1,5 +1,6 @@
 """Calling a registry model from an item's job: its provider, then its fallback, with the
-provider's errors turned into the engine's (retry later, or fail this item and refund it)."""
+provider's errors turned into the engine's (retry later, or fail this item and refund it); and
+the likeness score the avatar apps give a made picture."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import TypeVar
 from lumiku.db import session_scope
 from lumiku.models import AIModel
 from lumiku.services import ai, ai_models
+from lumiku.services.avatar_generator import rules as avatar_rules
+from lumiku.services.avatar_generator.variations import LIKENESS_MODEL
 from lumiku.services.generations import ItemFailed, TransientError
 
 T = TypeVar("T")
@@ -49,3 +52,17 @@ def serve(model_key: str, call: Callable[[ai.ModelSpec], T]) -> tuple[T, str]:
     if isinstance(error, ai.TransientAIError):
         raise TransientError(error.code)
     raise ItemFailed(error.code if error else "item_failed")
+
+
+def likeness(source: bytes, picture: bytes) -> float | None:
+    """How alike the faces in two pictures are (cosine similarity of their embeddings, 0–1)
+    through the registry's face-embedding model; None when it cannot be measured (no model
+    configured, a refusal, a face not found): a score is a hint, never a reason to fail."""
+    try:
+        (reference, made), _ = serve(
+            LIKENESS_MODEL, lambda spec: (ai.embed_face(spec, source), ai.embed_face(spec, picture))
+        )
+    except (ItemFailed, TransientError) as exc:
+        log.info("no likeness score: %s", exc)
+        return None
+    return avatar_rules.likeness(reference, made)

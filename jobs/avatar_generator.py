@@ -4,16 +4,11 @@ likeness that cannot be measured leaves the variation unscored, never failed."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from jobs.ai import serve
+from jobs.ai import likeness, serve
 from lumiku.services import ai, files
-from lumiku.services.avatar_generator import rules
-from lumiku.services.avatar_generator.variations import LIKENESS_MODEL
-from lumiku.services.generations import ItemContext, ItemFailed, TransientError
-
-log = logging.getLogger(__name__)
+from lumiku.services.generations import ItemContext
 
 
 def run(ctx: ItemContext) -> Path:
@@ -34,18 +29,7 @@ def run(ctx: ItemContext) -> Path:
         ),
     )
     ctx.progress(80, "likeness")
-    ctx.notes.update(seed=seed, served_by=served_by, likeness=_likeness(source, picture))
+    ctx.notes.update(seed=seed, served_by=served_by, likeness=likeness(source, picture))
     output = ctx.workdir / "variation.png"
     output.write_bytes(picture)
     return output
-
-
-def _likeness(source: bytes, picture: bytes) -> float | None:
-    try:
-        (reference, made), _ = serve(
-            LIKENESS_MODEL, lambda spec: (ai.embed_face(spec, source), ai.embed_face(spec, picture))
-        )
-    except (ItemFailed, TransientError) as exc:
-        log.info("no likeness score: %s", exc)
-        return None
-    return rules.likeness(reference, made)

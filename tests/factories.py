@@ -18,9 +18,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image
+from PIL import Image, ImageDraw
+from sqlmodel import select
 
-from lumiku.services import auth, users
+from lumiku.db import session_scope
+from lumiku.models import GenerationItem
+from lumiku.services import auth, billing, generations, users
+from lumiku.services.avatar_creator import avatars, projects
 from lumiku.settings import PROJECT_ROOT
 
 if TYPE_CHECKING:
@@ -264,6 +268,45 @@ def probe(path: Path) -> dict:
         check=True,
     ).stdout
     return json.loads(out)
+
+
+# ------------------------------------------------------------------ credits, avatars, batches
+
+START = 500  # a funded user's balance: the welcome bonus topped up
+
+
+def fund(user_id: int, balance: int = START) -> int:
+    """The user's credits topped up (or down) to `balance`; returns the user's id."""
+    billing.add_credits(
+        user_id, balance - billing.balance(user_id), "grant", f"grant-{user_id}", "test credits"
+    )
+    return user_id
+
+
+def make_avatar(user_id: int, tmp_path: Path, name: str = "Sari") -> str:
+    """An avatar with a persona in a new Avatar Creator project, uploaded from a Pillow-made
+    face photo."""
+    project_id = projects.create_project(user_id, f"{name}'s project")
+    photo = tmp_path / f"{name}-{user_id}.jpg"
+    image = Image.new("RGB", (300, 400), (200, 210, 220))
+    ImageDraw.Draw(image).ellipse((100, 80, 200, 210), fill=(220, 180, 150))
+    image.save(photo, "JPEG")
+    persona = {"name": name, "persona_name": f"{name} Wulandari", "persona_age": 27}
+    return avatars.upload(user_id, project_id, photo, photo.name, persona)
+
+
+def run_all_items(generation_id: str) -> None:
+    """Every item of the generation run here, in order, as a worker would run them."""
+    from jobs.generation import runner_for  # the engine's runners: only where items run
+
+    with session_scope() as db:
+        ids = db.exec(
+            select(GenerationItem.id)
+            .where(GenerationItem.generation_id == generation_id)
+            .order_by(GenerationItem.index)
+        ).all()
+    for item_id in ids:
+        generations.run_item(item_id, runner_for)
 
 
 # ------------------------------------------------------------------ workers

@@ -9,6 +9,7 @@ from lumiku.api.files import download, download_zip
 from lumiku.api.guards import block_public_uploads
 from lumiku.api.health import health
 from lumiku.api.payments import duitku_callback
+from lumiku.api.pose_previews import pose_preview
 
 api = Starlette(
     routes=[
@@ -16,6 +17,7 @@ api = Starlette(
         Route("/api/payments/duitku/callback", duitku_callback, methods=["POST"]),
         Route("/api/files/zip/{token}", download_zip, methods=["GET"]),
         Route("/api/files/{token}", download, methods=["GET"]),
+        Route("/api/pose-generator/poses/{template_id}.png", pose_preview, methods=["GET"]),
     ]
 )
 

@@ -211,6 +211,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Buat variasi",
         "en": "Make variations",
     },
+    "avatar_creator_make_poses": {
+        "id": "Buat pose",
+        "en": "Make poses",
+    },
     "avatar_creator_mode_describe": {
         "id": "Deskripsikan sendiri",
         "en": "Describe it yourself",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from lumiku.services import seed
+from lumiku.services.ai import retry
 from lumiku.settings import get_settings
 from tests import engine_app
 from tests.factories import ENGINE_APP
+from tests.fake_hf import FakeHF
 
 
 @pytest.fixture
@@ -18,5 +20,27 @@ def engine(db, rds, monkeypatch):
     engine_app.install(monkeypatch)
     monkeypatch.setenv("EXTRA_APPS", ENGINE_APP)
     get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="module")
+def hf():
+    """A local server that speaks Hugging Face's inference protocol, one per test module."""
+    server = FakeHF().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app(db, rds, hf, monkeypatch):
+    """Seeded reference data and the real provider client pointed at `hf` (reset), its
+    transient waits not slept. A module with other needs defines its own `app`."""
+    hf.reset()
+    monkeypatch.setenv("HF_TOKEN", hf.token)
+    monkeypatch.setenv("HF_INFERENCE_URL", hf.url)
+    monkeypatch.setattr(retry, "pause", lambda seconds: None)
+    get_settings.cache_clear()
+    seed.run_all()
     yield
     get_settings.cache_clear()

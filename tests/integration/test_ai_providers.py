@@ -639,3 +639,37 @@ def test_with_retries_leaves_other_errors_alone():
 
     assert retry.with_retries(flaky, sleep=slept.append) == "done"
     assert slept == [0.25]
+
+
+def test_pose_image_sends_the_identity_reference_as_an_ip_adapter_image(hf):
+    spec = hf_spec(
+        "thibaud/controlnet-openpose-sdxl-1.0",
+        "pose-image",
+        parameters={"controlnet_conditioning_scale": 1.0, "num_inference_steps": 30},
+    )
+    skeleton = picture((48, 64), (0, 0, 0))
+    face = Image.new("RGB", (2000, 1500), (220, 180, 150))
+    out = io.BytesIO()
+    face.save(out, "JPEG")
+    result = decode(
+        ai.pose_image(
+            spec, skeleton, "a dancer", reference=out.getvalue(), seed=7, width=48, height=64
+        )
+    )
+    sent = hf.last
+    assert base64.b64decode(sent.json["inputs"]) == skeleton  # the pose is the input image
+    reference = decode(base64.b64decode(sent.parameters.pop("ip_adapter_image")))
+    assert reference.size == (1024, 768)  # a PNG, at most 1024 px a side, the photo's shape
+    assert all(abs(a - b) <= 2 for a, b in zip(middle(reference), (220, 180, 150), strict=True))
+    assert sent.parameters == {
+        "controlnet_conditioning_scale": 1.0,
+        "num_inference_steps": 30,
+        "prompt": "a dancer",
+        "seed": 7,
+        "target_size": {"width": 48, "height": 64},
+    }
+    assert result.size == (48, 64)
+    ai.pose_image(spec, skeleton, "a dancer")
+    assert "ip_adapter_image" not in hf.last.parameters  # no reference, none sent
+    with pytest.raises(AIError, match="reference image is not an image"):
+        ai.pose_image(spec, skeleton, "a dancer", reference=b"not a picture")

@@ -10,14 +10,13 @@ import inspect
 import io
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 from sqlmodel import select
 
 from jobs.generation import runner_for
 from lumiku.db import session_scope
 from lumiku.models import AIModel, AvatarCreatorAvatar, GenerationItem, StoredFile
-from lumiku.services import auth, billing, generations, seed, subscriptions
-from lumiku.services.ai import retry
+from lumiku.services import auth, billing, generations, subscriptions
 from lumiku.services.avatar_creator import avatars, projects
 from lumiku.services.avatar_generator import variations
 from lumiku.services.errors import NotFound, ServiceError
@@ -29,53 +28,21 @@ from lumiku.state.avatar_generator import (
     PickerState,
     VariationsState,
 )
-from tests.factories import call, new_user, redirect_target, signed_in, states, visit
-from tests.fake_hf import FakeHF
+from tests.factories import (
+    START,
+    call,
+    fund,
+    make_avatar,
+    new_user,
+    redirect_target,
+    run_all_items,
+    signed_in,
+    states,
+    visit,
+)
 
 KONTEXT = "avatar-generator:flux-kontext"
 LIKENESS = "avatar-generator:face-likeness"
-START = 500  # every funded user's balance: the welcome bonus topped up
-
-
-@pytest.fixture(scope="module")
-def hf():
-    server = FakeHF().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def app(db, rds, hf, monkeypatch):
-    hf.reset()
-    monkeypatch.setenv("HF_TOKEN", hf.token)
-    monkeypatch.setenv("HF_INFERENCE_URL", hf.url)
-    monkeypatch.setattr(retry, "pause", lambda seconds: None)  # transient waits, not slept
-    get_settings.cache_clear()
-    seed.run_all()
-    yield
-    get_settings.cache_clear()
-
-
-def fund(user_id: int) -> int:
-    billing.add_credits(
-        user_id, START - billing.balance(user_id), "grant", f"grant-{user_id}", "test credits"
-    )
-    return user_id
-
-
-def face_photo(path):
-    image = Image.new("RGB", (320, 320), (200, 210, 220))
-    ImageDraw.Draw(image).ellipse((110, 70, 210, 190), fill=(220, 180, 150))
-    image.save(path, "JPEG")
-    return path
-
-
-def make_avatar(user_id: int, tmp_path, name: str = "Sari") -> str:
-    """An avatar in a new Avatar Creator project, uploaded from a Pillow-made face photo."""
-    project_id = projects.create_project(user_id, f"{name}'s project")
-    photo = face_photo(tmp_path / f"{name}-{user_id}.jpg")
-    persona = {"name": name, "persona_name": f"{name} Wulandari", "persona_age": 27}
-    return avatars.upload(user_id, project_id, photo, photo.name, persona)
 
 
 def request(avatar_id: str, **extra) -> dict:
@@ -89,17 +56,6 @@ def request(avatar_id: str, **extra) -> dict:
         "style": "studio",
         **extra,
     }
-
-
-def run_all_items(generation_id: str) -> None:
-    with session_scope() as db:
-        ids = db.exec(
-            select(GenerationItem.id)
-            .where(GenerationItem.generation_id == generation_id)
-            .order_by(GenerationItem.index)
-        ).all()
-    for item_id in ids:
-        generations.run_item(item_id, runner_for)
 
 
 def made(user_id: int, avatar_id: str, tmp_path=None, **extra) -> list[variations.VariationView]:

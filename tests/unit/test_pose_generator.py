@@ -454,6 +454,9 @@ def test_from_photo_refuses_what_is_not_a_picture():
 
 
 def test_from_photo_says_when_the_estimator_is_not_installed(monkeypatch):
+    # every mediapipe module a test before this one may have loaded, made unimportable too
+    for name in [m for m in sys.modules if m == "mediapipe" or m.startswith("mediapipe.")]:
+        monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setitem(sys.modules, "mediapipe", None)
     with pytest.raises(ServiceError) as caught:
         estimate.from_photo(_png(Image.new("RGB", (60, 80), "white")))

@@ -258,3 +258,42 @@ def test_provider_parameters():
     assert (hd["num_inference_steps"], hd["width"], hd["height"]) == (50, 768, 1024)
     with pytest.raises(ServiceError):
         rules.provider_parameters("4k")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {},
+        {"quality": "hd", "hijab": {"style": "Pashmina", "color": "#1A2347"}},
+        {"accessories": ["watch", "glasses", "watch"], "outfit": "  a linen   shirt "},
+        {"background": {"type": "scene", "scene": "cafe"}, "profession": "Police officer"},
+        {"background": {"type": "custom", "custom_prompt": "a rooftop"}, "extra": "ignored"},
+    ],
+)
+def test_the_services_price_params_read_back_as_the_same_options(raw):
+    """results.options_dict is what the price rule and a replayed submit see: normalised, and
+    parsed again it is the same options."""
+    from lumiku.services.pose_generator.results import options_dict
+
+    options = rules.parse_options(raw)
+    normal = options_dict(options)
+    assert rules.parse_options(normal) == options
+    assert options_dict(rules.parse_options(normal)) == normal
+    assert "extra" not in normal
+
+
+def test_the_control_image_is_the_skeleton_at_the_outputs_size():
+    import io
+
+    from PIL import Image
+
+    from jobs.pose_generator import control_image
+    from lumiku.services.pose_generator import skeleton
+    from lumiku.services.pose_generator.poses import pose
+
+    keypoints = pose("standing-waving")["keypoints"]
+    size = rules.provider_parameters("sd")
+    image = Image.open(io.BytesIO(control_image(keypoints, size["width"], size["height"])))
+    assert (image.format, image.size) == ("PNG", (384, 512))
+    assert image.tobytes() == skeleton.draw(keypoints, (384, 512)).tobytes()
+    assert image.getpixel((0, 0)) == (0, 0, 0)  # on black, as ControlNet's OpenPose wants

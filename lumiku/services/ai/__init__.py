@@ -166,16 +166,20 @@ def pose_image(
     control: bytes,
     prompt: str,
     *,
+    reference: bytes | None = None,
     negative_prompt: str = "",
     seed: int | None = None,
     width: int | None = None,
     height: int | None = None,
 ) -> bytes:
+    """A person in the control image's pose (an OpenPose skeleton); `reference`, a picture of
+    the person whose identity the result should keep (sent as an IP-Adapter image)."""
     return _run(
         spec,
         "pose_image",
         control,
         prompt,
+        reference=reference,
         negative_prompt=negative_prompt,
         seed=seed,
         width=width,

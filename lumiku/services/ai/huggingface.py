@@ -48,6 +48,7 @@ RESERVED = frozenset({"model", "inputs", "image", "messages", "stream"})
 SEGMENTATION_OPTIONS = ("mask_threshold", "overlap_mask_area_threshold", "subtask", "threshold")
 FEATURE_OPTIONS = ("normalize", "prompt_name", "truncate", "truncation_direction", "dimensions")
 TRANSIENT_STATUSES = (429, 502, 503, 504)
+REFERENCE_SIDE = 1024  # px, the longest side of an identity reference sent with a request
 
 
 # ------------------------------------------------------------ plumbing
@@ -201,19 +202,29 @@ def pose_image(
     control: bytes,
     prompt: str,
     *,
+    reference: bytes | None = None,
     negative_prompt: str = "",
     seed: int | None = None,
     width: int | None = None,
     height: int | None = None,
 ) -> bytes:
-    """ControlNet endpoints take the control image (the skeleton) as their input image."""
+    """ControlNet endpoints take the control image (the skeleton) as their input image; the
+    identity reference goes as `ip_adapter_image` (base64 PNG), the diffusers pipelines' name."""
     open_image(control, "the control image")
+    identity = None
+    if reference is not None:
+        picture = open_image(reference, "the reference image").convert("RGB")
+        picture.thumbnail((REFERENCE_SIDE, REFERENCE_SIDE))  # an encoder sees 224 px anyway
+        out = io.BytesIO()
+        picture.save(out, "PNG")
+        identity = base64.b64encode(out.getvalue()).decode("ascii")
     body = _merged(
         spec,
         prompt=prompt,
         negative_prompt=negative_prompt,
         seed=seed,
         target_size=_size(width, height),
+        ip_adapter_image=identity,
     )
     return png_bytes(_call(spec, lambda c: c.image_to_image(control, **body)))
 

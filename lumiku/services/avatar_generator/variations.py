@@ -12,9 +12,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel, AvatarCreatorAvatar, AvatarGeneratorVariation, Generation
+from lumiku.models import AvatarCreatorAvatar, AvatarGeneratorVariation
 from lumiku.services import billing, files, generations, owned
-from lumiku.services.avatar_creator import avatars
+from lumiku.services.avatar_creator import avatars, batches
 from lumiku.services.avatar_creator.projects import avatar, project
 from lumiku.services.avatar_generator import rules
 from lumiku.services.errors import ServiceError
@@ -24,7 +24,7 @@ APP_ID = "avatar-generator"
 CAPABILITY = "image-to-image"
 LIKENESS_MODEL = "avatar-generator:face-likeness"
 LOW_LIKENESS = 0.6  # below this a variation is flagged: the face may not be the persona's
-MAX_SEED = 2**31 - 1
+MAX_SEED = batches.MAX_SEED
 
 
 @dataclass(frozen=True)
@@ -58,11 +58,7 @@ def parse(user_id: int, raw: dict[str, Any]) -> Request:
         raise ServiceError("parameter_invalid", name="strength")
     if not 0.2 <= strength <= 0.9:
         raise ServiceError("parameter_out_of_range", name="strength", low=0.2, high=0.9)
-    seed = raw.get("seed")
-    if seed is not None and (
-        not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed <= MAX_SEED
-    ):
-        raise ServiceError("parameter_out_of_range", name="seed", low=0, high=MAX_SEED)
+    seed = batches.check_seed(raw.get("seed"))
     extra = raw.get("prompt") if isinstance(raw.get("prompt"), str) else ""
     extra = " ".join(extra.split())
     if len(extra) > 500:
@@ -102,8 +98,8 @@ class PriceParts:
 def price_parts(model_key: str) -> PriceParts | None:
     """None for a key that is not one of the app's registry models."""
     with session_scope() as db:
-        model = db.get(AIModel, model_key) if isinstance(model_key, str) else None
-        if model is None or model.app_id != APP_ID:
+        model = batches.app_model(db, APP_ID, model_key)
+        if model is None:
             return None
         hd, priority = rules.extras(model)
         return PriceParts(model.credit_cost, hd, priority, model.quota_cost)
@@ -158,10 +154,8 @@ def generate(user_id: int, raw: dict[str, Any], key: str) -> str:
 
 def deliver(db: Session, ctx: ItemContext, file_ids: list[str]) -> None:
     """The engine's `deliver` step: the variation's row (seed, likeness), once per item."""
-    if db.get(AvatarGeneratorVariation, ctx.item_id) is not None:
+    if not batches.can_deliver(db, AvatarGeneratorVariation, ctx):
         return
-    if db.get(AvatarCreatorAvatar, ctx.settings["avatar_id"]) is None:
-        return  # the avatar was deleted meanwhile: the output stays in My work
     db.add(
         AvatarGeneratorVariation(
             id=ctx.item_id,
@@ -215,17 +209,7 @@ def list_variations(user_id: int, avatar_id: str, limit: int = 48) -> list[Varia
 
 def active_generations(user_id: int, avatar_id: str) -> list[str]:
     """The avatar's batches still being made, for the page's progress."""
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(Generation.id).where(
-                    Generation.user_id == user_id,
-                    Generation.app_id == APP_ID,
-                    Generation.project_id == avatar_id,
-                    Generation.status.in_(generations.ACTIVE),
-                )
-            ).all()
-        )
+    return batches.active_generations(user_id, APP_ID, avatar_id)
 
 
 def save_as_avatar(user_id: int, variation_id: str, name: str = "") -> str:

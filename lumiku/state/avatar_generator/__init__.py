@@ -7,20 +7,20 @@ Substates under `AvatarGeneratorState` (the chosen avatar and the page's message
 loader), `GenerateState` (the form, the estimate and generating) and `VariationsState` (the
 variations, filled in as items finish, and saving one as an avatar)."""
 
+from lumiku.state.avatar_batches import ModelChoice
 from lumiku.state.avatar_generator.avatar import AvatarState
 from lumiku.state.avatar_generator.common import (
     APP,
     AVATAR_ROUTE,
     CREATOR,
     AvatarGeneratorState,
-    AvatarTile,
-    ModelChoice,
     UseRow,
     VariationTile,
 )
 from lumiku.state.avatar_generator.generate import GenerateState
 from lumiku.state.avatar_generator.picker import PickerState
 from lumiku.state.avatar_generator.variations import VariationsState
+from lumiku.state.avatar_picker import AvatarTile
 
 SUBSTATES = (PickerState, AvatarState, GenerateState, VariationsState)
 

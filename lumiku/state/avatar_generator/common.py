@@ -19,23 +19,6 @@ LINK_SECONDS = 3600
 
 
 @dataclass
-class AvatarTile:
-    """One of the user's avatars on the picker."""
-
-    id: str
-    name: str
-    persona: str  # "Sarah Chen, 32", "" when it has no persona
-    thumb_url: str
-
-
-@dataclass
-class ModelChoice:
-    value: str  # the registry key
-    label: str  # its name, and why it cannot be used now when it cannot
-    disabled: bool
-
-
-@dataclass
 class VariationTile:
     id: str
     image_url: str

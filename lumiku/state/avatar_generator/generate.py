@@ -10,29 +10,19 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
-from lumiku.i18n import format_number, tr
-from lumiku.services import ai_models
+from lumiku.i18n import tr
 from lumiku.services.avatar_generator import rules, variations
 from lumiku.services.errors import ServiceError
 from lumiku.state.auth import signed_in_user
-from lumiku.state.avatar_generator.common import AvatarGeneratorState, ModelChoice
-from lumiku.state.base import Caller, call, error_text, with_user
+from lumiku.state.avatar_batches import BatchFormMixin
+from lumiku.state.avatar_generator.common import AvatarGeneratorState
+from lumiku.state.base import Caller, call, with_user
 from lumiku.state.projects import SpendMixin
 
 DEFAULT_COUNT = "4"
 DEFAULT_STRENGTH = 0.55
 STRENGTH_RANGE = (0.2, 0.9)
 PROMPT_LIMIT = 500
-SEED_DIGITS = 10  # the seed's range, 0 to 2³¹ - 1, is checked by the service
-
-
-def _model_reason(model: ai_models.ModelView, lang: str) -> str:
-    """Why a model cannot be used now, in words ("" when it can)."""
-    if model.accessible:
-        return ""
-    if model.reason:
-        return tr(model.reason, lang)
-    return tr("model_tier_locked", lang, tier=model.tier.capitalize())
 
 
 def _slider_value(value: Any) -> float | None:
@@ -45,25 +35,15 @@ def _slider_value(value: Any) -> float | None:
     return round(float(value), 2) if low <= value <= high else None
 
 
-class GenerateState(SpendMixin, AvatarGeneratorState):
+class GenerateState(SpendMixin, BatchFormMixin, AvatarGeneratorState):
     _key_prefix: ClassVar = "ag"
-    models: list[ModelChoice] = []
-    model_key: str = ""
+    _messages: ClassVar = "avatar_generator"
     count_text: str = DEFAULT_COUNT
     quality: str = "sd"
     priority: bool = False
     style: str = "natural"
     strength: float = DEFAULT_STRENGTH
     prompt: str = ""
-    seed_text: str = ""
-    # why the form cannot be generated as it is, in words (a model that cannot be used now
-    # says why here too: the estimate is refused with its reason)
-    form_error: str = ""
-    est_ready: bool = False
-    est_price: str = ""  # the batch's price: "40 credits"
-    est_available: str = ""
-    est_affordable: bool = True
-    est_per_item: str = ""  # "SD 5 + HD 2 + priority 3 = 10 credits per variation"
     price_rule: str = ""  # "Price per variation: SD 5 credits, HD +2, priority +3." (credits)
     _parts: dict[str, Any] = {}  # the chosen model's price parts (variations.PriceParts)
 
@@ -72,12 +52,6 @@ class GenerateState(SpendMixin, AvatarGeneratorState):
     def _count(self) -> Any:
         text = self.count_text.strip()
         return int(text) if text.isdecimal() else text  # the service names what it refuses
-
-    def _seed(self) -> Any:
-        text = self.seed_text.strip()
-        if not text:
-            return None
-        return int(text) if text.isdecimal() else text
 
     def _raw(self) -> dict[str, Any]:
         return {
@@ -94,20 +68,10 @@ class GenerateState(SpendMixin, AvatarGeneratorState):
 
     async def _start(self, user_id: int) -> None:
         """A fresh form for the avatar just opened: the models this user may pick from."""
-        lang = await self._lang()
         self.confirming = self.busy = False
         self.started_generation = self._generate_key = ""
         self.count_text, self.seed_text, self.prompt = DEFAULT_COUNT, "", ""
-        found = await call(ai_models.models_for, user_id, variations.APP_ID, variations.CAPABILITY)
-        choices = []
-        for model in found:
-            reason = _model_reason(model, lang)
-            label = f"{model.name} · {reason}" if reason else model.name
-            choices.append(ModelChoice(model.key, label, not model.accessible))
-        self.models = choices
-        usable = [m.key for m in found if m.accessible]
-        if self.model_key not in usable:  # the last one chosen, while it can be used
-            self.model_key = next(iter(usable or [m.key for m in found]), "")
+        await self._load_models(user_id, variations.APP_ID, variations.CAPABILITY)
         await self._choose_model(user_id)
 
     async def _choose_model(self, user_id: int) -> None:
@@ -145,16 +109,11 @@ class GenerateState(SpendMixin, AvatarGeneratorState):
         try:
             quote = await call(variations.estimate, user_id, self._raw())
         except ServiceError as exc:
-            self.form_error, self.est_price, self.est_per_item = error_text(exc, lang), "", ""
+            self._show_refusal(exc, lang)
             rule = tr("avatar_generator_price_rule", lang, **self._parts) if self._parts else ""
             self.price_rule = rule  # the chosen model's, though this request has no price
             return
-        self.form_error = ""
-        unit = tr("unit_credits" if quote.unit == "credits" else "usage_quota", lang).lower()
-        self.est_price = f"{format_number(quote.amount, lang)} {unit}"
-        self.est_available = f"{format_number(quote.available, lang)} {unit}"
-        self.est_affordable = quote.affordable
-        self.est_per_item = self._per_item(quote.unit, lang)
+        self._show_quote(quote, lang, self._per_item(quote.unit, lang))
         paying_credits = self._parts and quote.unit == "credits"
         self.price_rule = (
             tr("avatar_generator_price_rule", lang, **self._parts) if paying_credits else ""
@@ -228,21 +187,4 @@ class GenerateState(SpendMixin, AvatarGeneratorState):
         """Extra words for the picture (checked for length by the service)."""
         if isinstance(text, str):
             self.prompt = text[: PROMPT_LIMIT + 100]
-            await self._estimate(me.user.id)
-
-    @rx.event
-    @with_user
-    async def set_seed(self, me: Caller, text: str):
-        """A seed to repeat a result; empty for a new one each time."""
-        if isinstance(text, str | int) and not isinstance(text, bool):
-            self.seed_text = str(text).strip()[: SEED_DIGITS + 2]
-            await self._estimate(me.user.id)
-
-    @rx.event
-    @with_user
-    async def use_seed(self, me: Caller, seed: str):
-        """A variation's seed into the form, to make more like it."""
-        if isinstance(seed, str) and seed.isdecimal() and len(seed) <= SEED_DIGITS:
-            self.seed_text = seed
-            self.notice = tr("avatar_generator_seed_used", me.lang, seed=seed)
             await self._estimate(me.user.id)

@@ -12,6 +12,7 @@ from lumiku.services.avatar_creator import avatars
 from lumiku.services.avatar_generator import rules, variations
 from lumiku.services.errors import ServiceError
 from lumiku.state import live
+from lumiku.state.avatar_batches import BatchGridMixin
 from lumiku.state.avatar_generator.common import (
     APP,
     CREATOR,
@@ -27,9 +28,8 @@ def style_name(style: str, lang: str) -> str:
 
 
 @live.follows("generation", APP.route)
-class VariationsState(AvatarGeneratorState):
+class VariationsState(BatchGridMixin, AvatarGeneratorState):
     tiles: list[VariationTile] = []
-    loaded: bool = False
     saving: str = ""  # the variation being saved, its button busy meanwhile
     _creator_url: str = ""  # the source avatar's project in Avatar Creator
 
@@ -53,16 +53,6 @@ class VariationsState(AvatarGeneratorState):
             for v in rows
         ]
         self.loaded = True
-
-    async def _refresh(self, user_id: int, fields: dict[str, str] | None = None) -> None:
-        """An item that ended may be a new variation: the grid is read again (progress
-        ticks, which carry `progress`, change nothing here)."""
-        if not self.loaded or not self.project_id or (fields or {}).get("progress"):
-            return
-        try:
-            await self._load(user_id)
-        except ServiceError:  # the avatar was deleted meanwhile
-            self.tiles, self.loaded = [], False
 
     @rx.event
     @with_user

@@ -36,6 +36,7 @@ from lumiku.state.avatar_creator import ProjectState as S
 
 IMAGES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 VARIATIONS_ROUTE = "/apps/avatar-generator"
+POSES_ROUTE = "/apps/pose-generator"
 
 
 def _tile(avatar: AvatarTile) -> rx.Component:
@@ -191,6 +192,17 @@ def avatar_sheet() -> rx.Component:
                         ),
                         href=VARIATIONS_ROUTE + "/" + S.open_id,
                         id="ac-make-variations",
+                        width="100%",
+                    ),
+                    rx.link(
+                        rx.button(
+                            rx.icon("person-standing", size=14),
+                            t("avatar_creator_make_poses"),
+                            variant="soft",
+                            width="100%",
+                        ),
+                        href=POSES_ROUTE + "/" + S.open_id,
+                        id="ac-make-poses",
                         width="100%",
                     ),
                     _history(),

@@ -5,45 +5,17 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lumiku.components.avatar_batches import field, field_label, model_select, seed_field
 from lumiku.components.forms import card
 from lumiku.components.projects import spend_row
 from lumiku.components.text import t
 from lumiku.services.avatar_generator import rules
 from lumiku.state.avatar_generator import GenerateState as S
-from lumiku.state.avatar_generator import ModelChoice
-
-
-def _label(key: str, control_id: str) -> rx.Component:
-    return rx.el.label(
-        t(key), html_for=control_id, style={"font_weight": "500", "font_size": "0.8rem"}
-    )
-
-
-def _field(key: str, control_id: str, *children: rx.Component, **props) -> rx.Component:
-    return rx.vstack(_label(key, control_id), *children, spacing="1", min_width="0", **props)
-
-
-def _model_item(model: ModelChoice) -> rx.Component:
-    return rx.select.item(model.label, value=model.value, disabled=model.disabled)
-
-
-def _model() -> rx.Component:
-    return _field(
-        "avatar_generator_opt_model",
-        "ag-model",
-        rx.select.root(
-            rx.select.trigger(id="ag-model", width="100%"),
-            rx.select.content(rx.foreach(S.models, _model_item)),
-            value=S.model_key,
-            on_change=S.set_model,
-        ),
-        width="100%",
-    )
 
 
 def _quality_and_priority() -> rx.Component:
     return rx.flex(
-        _field(
+        field(
             "avatar_generator_quality_label",
             "ag-quality",
             rx.select.root(
@@ -58,7 +30,7 @@ def _quality_and_priority() -> rx.Component:
                 on_change=S.set_quality,
             ),
         ),
-        _field(
+        field(
             "avatar_generator_opt_priority",
             "ag-priority",
             rx.hstack(
@@ -76,7 +48,7 @@ def _quality_and_priority() -> rx.Component:
 
 
 def _style() -> rx.Component:
-    return _field(
+    return field(
         "avatar_generator_style_label",
         "ag-style",
         rx.select.root(
@@ -93,7 +65,7 @@ def _style() -> rx.Component:
 def _strength() -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            _label("avatar_generator_opt_strength", "ag-strength"),
+            field_label("avatar_generator_opt_strength", "ag-strength"),
             rx.spacer(),
             rx.text(S.strength, size="1", id="ag-strength-value"),
             width="100%",
@@ -114,7 +86,7 @@ def _strength() -> rx.Component:
 
 def _prompt_and_seed() -> rx.Component:
     return rx.vstack(
-        _field(
+        field(
             "avatar_generator_opt_prompt",
             "ag-prompt",
             rx.text_area(
@@ -128,20 +100,7 @@ def _prompt_and_seed() -> rx.Component:
             ),
             width="100%",
         ),
-        _field(
-            "field_seed",
-            "ag-seed",
-            rx.input(
-                value=S.seed_text,
-                on_change=S.set_seed.debounce(400),
-                placeholder=t("avatar_generator_seed_placeholder"),
-                input_mode="numeric",
-                max_length=12,
-                width="10rem",
-                id="ag-seed",
-            ),
-            rx.text(t("avatar_generator_seed_hint"), size="1", color_scheme="gray"),
-        ),
+        seed_field(S, prefix="avatar_generator", css="ag"),
         spacing="3",
         width="100%",
     )
@@ -150,7 +109,7 @@ def _prompt_and_seed() -> rx.Component:
 def form_panel() -> rx.Component:
     return card(
         rx.heading(t("avatar_generator_form_title"), size="4", as_="h2"),
-        _model(),
+        model_select(S, label_key="avatar_generator_opt_model", css="ag"),
         _quality_and_priority(),
         _style(),
         _strength(),

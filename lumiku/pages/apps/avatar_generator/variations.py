@@ -5,36 +5,17 @@ from __future__ import annotations
 
 import reflex as rx
 
+from lumiku.components.avatar_batches import (
+    download_button,
+    likeness_badges,
+    seed_text,
+    use_seed_button,
+)
 from lumiku.components.text import t
-from lumiku.components.work import download_link
 from lumiku.state.avatar_generator import GenerateState, VariationTile
 from lumiku.state.avatar_generator import VariationsState as S
 
-
-def _likeness(tile: VariationTile) -> rx.Component:
-    return rx.fragment(
-        rx.cond(
-            tile.likeness != "",
-            rx.badge(
-                t("avatar_generator_likeness"),
-                " ",
-                tile.likeness,
-                color_scheme=rx.cond(tile.low_likeness, "amber", "green"),
-                class_name="ag-likeness",
-            ),
-        ),
-        rx.cond(
-            tile.low_likeness,
-            rx.badge(
-                rx.icon("triangle-alert", size=12),
-                t("avatar_generator_low_likeness"),
-                color_scheme="amber",
-                variant="solid",
-                class_name="ag-low-likeness",
-                style={"white_space": "normal"},
-            ),
-        ),
-    )
+PREFIX = "avatar_generator"
 
 
 def _actions(tile: VariationTile) -> rx.Component:
@@ -57,26 +38,8 @@ def _actions(tile: VariationTile) -> rx.Component:
                 class_name="ag-save",
             ),
         ),
-        download_link(
-            rx.button(
-                rx.icon("download", size=14),
-                t("avatar_generator_download"),
-                size="1",
-                variant="soft",
-            ),
-            href=tile.download_url,
-            class_name="ag-download",
-        ),
-        rx.cond(
-            tile.seed != "",
-            rx.button(
-                t("avatar_generator_use_seed"),
-                size="1",
-                variant="ghost",
-                on_click=GenerateState.use_seed(tile.seed),
-                class_name="ag-use-seed",
-            ),
-        ),
+        download_button(tile.download_url, prefix=PREFIX, css="ag"),
+        use_seed_button(tile.seed, GenerateState.use_seed(tile.seed), prefix=PREFIX, css="ag"),
         spacing="2",
         wrap="wrap",
         align="center",
@@ -96,17 +59,8 @@ def _tile(tile: VariationTile) -> rx.Component:
             ),
             rx.flex(
                 rx.badge(tile.style, variant="soft", class_name="ag-style-name"),
-                rx.cond(
-                    tile.seed != "",
-                    rx.text(
-                        t("field_seed"),
-                        " ",
-                        tile.seed,
-                        size="1",
-                        class_name="ag-seed",
-                    ),
-                ),
-                _likeness(tile),
+                seed_text(tile.seed, css="ag"),
+                likeness_badges(tile, prefix=PREFIX, css="ag"),
                 spacing="2",
                 wrap="wrap",
                 align="center",
