@@ -8,8 +8,8 @@ and the seed, so tests can tell replies apart), a real MP4, a JSON vector, segme
 or an OpenAI-style chat completion (paths ending in /chat/completions).
 
 A model's task comes from `tasks` (model -> task) or, failing that, from its name:
-"video"/"t2v"/"i2v" (text-to-video, or image-to-video when the input is an image), "seg"
-(image-segmentation), "embed"/"feature"/"face" (feature-extraction), "chat"/"llm"
+"video"/"t2v"/"i2v" (text-to-video, or image-to-video when the input is an image), "seg" or
+"/sam" (image-segmentation), "embed"/"feature"/"face" (feature-extraction), "chat"/"llm"
 (conversational); anything else is an image model (text-to-image, or image-to-image when the
 input is an image).
 
@@ -239,7 +239,7 @@ class FakeHF:
         name = model.lower()
         if any(word in name for word in ("video", "t2v", "i2v")):
             return "image-to-video" if image_input else "text-to-video"
-        if "seg" in name:
+        if "seg" in name or "/sam" in name:  # Segment Anything
             return "image-segmentation"
         if any(word in name for word in ("embed", "feature", "face")):
             return "feature-extraction"

@@ -103,4 +103,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Model cadangan harus model lain dengan kemampuan yang sama.",
         "en": "The fallback must be another model with the same capability.",
     },
+    # free calls to a provider on the user's behalf, limited (lumiku.services.ratelimit)
+    "rate_limited_persona-writing": {
+        "id": "Penulis persona sudah sering dipakai. Coba lagi dalam {minutes} menit.",
+        "en": "The persona writer has been used a lot. Try again in {minutes} minutes.",
+    },
+    "rate_limited_segmenting": {
+        "id": "Terlalu banyak klik di mode Lanjutan. Coba lagi dalam {minutes} menit, "
+        "atau pakai mode Cepat.",
+        "en": "Too many clicks in Advanced mode. Try again in {minutes} minutes, "
+        "or use Quick mode.",
+    },
 }

@@ -172,6 +172,37 @@ def store_output(user_id: int, path: Path, key: str, name: str) -> StoredFile:
     )
 
 
+def store_kept(db: Session, user_id: int, path: Path, key: str, name: str) -> StoredFile:
+    """A file the user keeps, made inside the caller's transaction (a composite an app's
+    `deliver` step makes): its space counted and its row added with the caller's other rows,
+    so both commit or neither does. The key is deterministic: a rerun that finds the row
+    returns it."""
+    existing = db.exec(select(StoredFile).where(StoredFile.key == key)).first()
+    if existing is not None:
+        return existing
+    info = media.probe(path)
+    size = path.stat().st_size
+    reserve_space(db, user_id, size)
+    get_storage().save_file(key, path)
+    stored = StoredFile(
+        id=secrets.token_hex(16),
+        user_id=user_id,
+        media=info.media,
+        content_type=info.content_type,
+        size_bytes=size,
+        key=key,
+        duration_seconds=info.duration,
+        width=info.width,
+        height=info.height,
+        kind="kept",
+        original_name=name[:255],
+        expires_at=None,
+    )
+    db.add(stored)
+    db.flush()
+    return stored
+
+
 def delete_files(user_id: int, file_ids: list[str], kinds: tuple[str, ...] = ()) -> int:
     """Deletes the user's own files (of these kinds, if given) and frees their space; others'
     ids are ignored."""

@@ -33,8 +33,10 @@ CURRENT_PASSWORD_PER_USER = Limit("current-password", 5, 15 * 60)
 RESET_PER_IP = Limit("reset-ip", 20, 60 * 60)
 RESET_PER_EMAIL = Limit("reset-email", 3, 60 * 60)
 VERIFY_MAIL_PER_USER = Limit("verify-mail", 3, 60 * 60)
-# Calls to a paid text model on the user's behalf that the user does not pay for.
+# Calls to a paid model on the user's behalf that the user does not pay for: writing a persona,
+# and picking an object to edit in Poster Editor's advanced mode (each mark is one segmenting).
 PERSONA_WRITING_PER_USER = Limit("persona-writing", 20, 60 * 60)
+SEGMENTING_PER_USER = Limit("segmenting", 300, 60 * 60)
 
 
 def _key(limit: Limit, subject: str) -> str:

@@ -22,6 +22,7 @@ from lumiku.services.avatar_creator import avatars as avatar_photos
 from lumiku.services.avatar_creator import projects as personas
 from lumiku.services.carousel_mix import projects as carousel
 from lumiku.services.looping_flow import projects as looping
+from lumiku.services.poster_editor import posters
 from lumiku.services.video_mixer import projects
 from tests.e2e.browser import overflow_report, settle_page, shows, signed_in
 from tests.factories import PASSWORD, make_clip, make_image, register
@@ -45,7 +46,8 @@ ROWS = {
 def people(base_url, duitku, tmp_path_factory):
     """An admin with history: ledger entries, a paid order, a Video Mixer project, a Carousel Mix
     project with a picture and a long text, a Looping Flow project with a clip, and an Avatar
-    Creator project with a face photo (the avatar Avatar Generator's page opens)."""
+    Creator project with a face photo (the avatar Avatar Generator's and Pose Generator's pages
+    open), and a Poster Editor project with a poster."""
     signed = register(1, prefix=f"phone-{uuid.uuid4().hex[:6]}-", name="Sari Wulandari Kusuma")
     from lumiku.services import users
 
@@ -69,6 +71,9 @@ def people(base_url, duitku, tmp_path_factory):
         me, persona_project, face, "sari-wulandari-penjual-batik.jpg", {"persona_name": "Sari"}
     )
     _mail_with_a_long_link(signed.user.email, base_url)
+    poster_project = posters.create_project(me, "Poster promo akhir tahun", "Poster")
+    flyer = make_image(tmp_path_factory.mktemp("phone-poster") / "promo.png", (600, 800))
+    poster = posters.upload(me, poster_project, flyer, "poster-promo-akhir-tahun-toko.png")
     return {"email": signed.user.email, "password": PASSWORD, "token": signed.token}, {
         routes.PAYMENT: f"/payments/{order_id}",
         "/apps/video-mixer/[vm_project]": f"/apps/video-mixer/{project}",
@@ -76,6 +81,11 @@ def people(base_url, duitku, tmp_path_factory):
         "/apps/looping-flow/[lf_project]": f"/apps/looping-flow/{loop_project}",
         "/apps/avatar-creator/[ac_project]": f"/apps/avatar-creator/{persona_project}",
         "/apps/avatar-generator/[ag_avatar]": f"/apps/avatar-generator/{avatar}",
+        "/apps/pose-generator/[pg_avatar]": f"/apps/pose-generator/{avatar}",
+        "/apps/poster-editor/[pe_project]": f"/apps/poster-editor/{poster_project}",
+        "/apps/poster-editor/[pe_project]/[pe_poster]": (
+            f"/apps/poster-editor/{poster_project}/{poster}"
+        ),
     }
 
 

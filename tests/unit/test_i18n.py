@@ -139,3 +139,19 @@ def test_every_parameter_a_service_names_has_a_label_in_both_languages():
     assert {"speed_min", "MB", "duration", "settings"} <= names
     missing = {n for n in names for lang in LANGUAGES if param_label(n, lang) == n}
     assert not missing, f"add field_<name> (or <app>_opt_<name>) for: {sorted(missing)}"
+
+
+def test_every_rate_limit_says_why_in_both_languages():
+    """A refusal's key is made from the limit's name (ratelimit._refusal): each needs words."""
+    from lumiku.services import payments, ratelimit
+
+    limits = [
+        value
+        for module in (ratelimit, payments)
+        for value in vars(module).values()
+        if isinstance(value, ratelimit.Limit)
+    ]
+    assert len(limits) >= 10
+    for limit in limits:
+        for lang in ("id", "en"):
+            assert f"rate_limited_{limit.name}" in MESSAGES[lang], limit.name

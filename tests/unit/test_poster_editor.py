@@ -397,3 +397,49 @@ def test_detected_text_is_removed_by_the_local_inpainting():
         assert yellow_pixels(Image.fromarray(region.astype(np.uint8))) == 0
         assert (np.abs(region - (255, 255, 255)).max(axis=2) < 60).sum() == 0  # no white ink
     assert text.detect(cleaned) == []
+
+
+def test_chosen_formats_go_into_one_zip_in_their_order(tmp_path):
+    poster = Image.new("RGB", (300, 200), (200, 40, 40))
+    results = resize.formats_zip(poster, ["FB_COVER", "A5"], "fit", tmp_path / "x.zip", name="p")
+    assert [(str(r.path), r.width, r.height, r.dpi) for r in results] == [
+        ("p-fb_cover.jpg", 820, 312, None),
+        ("p-a5.jpg", 1748, 2480, 300),
+    ]
+    with zipfile.ZipFile(tmp_path / "x.zip") as archive:
+        assert archive.namelist() == ["p-fb_cover.jpg", "p-a5.jpg"]
+    for bad in ([], ["A9"]):
+        with pytest.raises(ValueError):
+            resize.formats_zip(poster, bad, "fit", tmp_path / "y.zip")
+
+
+def test_new_words_are_set_inside_their_box_in_a_colour_that_stands_out():
+    from lumiku.services.carousel_mix import fonts
+
+    if fonts.missing():
+        pytest.skip("Carousel Mix's fonts are not installed")
+    poster = Image.new("RGB", (400, 200), (240, 240, 240))
+    box = (100, 60, 300, 120)
+    written = text.write(poster, "SALE", box)
+    ink = np.asarray(written.convert("L")) < 100
+    ys, xs = np.nonzero(ink)
+    assert xs.size > 100  # black on a light poster
+    assert box[0] <= xs.min() and xs.max() < box[2] and box[1] <= ys.min() and ys.max() < box[3]
+    assert (ys.max() - ys.min()) > 0.5 * (box[3] - box[1])  # about the old line's height
+    dark = text.write(Image.new("RGB", (400, 200), (10, 10, 10)), "DISKON", box)
+    assert np.asarray(dark.convert("L")).max() > 200  # white on a dark one
+    assert text.write(poster, "  ", box).tobytes() == poster.tobytes()
+    blue = text.write(poster, "DISKON", box, color="#1E3CBE")
+    assert (30, 60, 190) in {c for _n, c in blue.getcolors(1 << 16)}
+
+
+def test_paste_area_changes_only_the_area_and_its_edge():
+    from lumiku.services.poster_editor import masks
+
+    base = Image.new("RGB", (200, 100), (10, 10, 10))
+    painted = Image.new("RGB", (100, 50), (250, 250, 250))  # any size: scaled to the base's
+    mask = Image.new("L", (200, 100), 0)
+    ImageDraw.Draw(mask).rectangle((80, 30, 119, 69), fill=255)
+    result = masks.paste_area(base, painted, mask)
+    assert result.getpixel((100, 50)) == (250, 250, 250)
+    assert result.getpixel((5, 5)) == (10, 10, 10) and result.getpixel((190, 90)) == (10, 10, 10)

@@ -415,3 +415,18 @@ def remove(image: Image.Image, mask: Image.Image) -> Image.Image:
     result = source.copy()
     result.paste(Image.composite(filled, part, paste), crop[:2])
     return result
+
+
+def paste_area(base: Image.Image, painted: Image.Image, mask: Image.Image) -> Image.Image:
+    """`painted` (an edit of `base`, any size: it is scaled to base's) over `base` through the
+    mask grown and feathered by the fringe `remove` itself repaints, so only the area and its
+    edge change. Used to put a provider's result on the poster, and to add one area of a batch
+    to the version that already holds the others."""
+    source = base.convert("RGBA" if "A" in base.getbands() else "RGB")
+    if painted.size != source.size:
+        painted = painted.resize(source.size, Image.Resampling.LANCZOS)
+    painted = painted.convert(source.mode)
+    spread = max(2, round(min(source.size) / 100))
+    holes = mask.convert("L").resize(source.size, Image.Resampling.NEAREST)
+    holes = holes.point(lambda v: 255 if v > 127 else 0)
+    return Image.composite(painted, source, feather(grow(holes, 2 * spread), spread))

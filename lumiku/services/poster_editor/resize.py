@@ -32,7 +32,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from lumiku.services.poster_editor.formats import FORMATS, LARGEST_PIXELS, METHODS, PACKS, Format
+from lumiku.services.poster_editor.formats import (
+    FORMATS,
+    LARGEST_PIXELS,
+    PACKS,
+    Format,
+    check_method,
+    upscale_ratio,
+)
 
 JPEG_QUALITY = 92
 SALIENCY_SIDE = 256  # the small copy smart_crop searches on: at most about this many px a side
@@ -73,14 +80,6 @@ def _normalised(image: Image.Image) -> Image.Image:
     return image if image.mode == mode else image.convert(mode)
 
 
-def upscale_ratio(size: tuple[int, int], fmt: Format, method: str = "smart_crop") -> float:
-    """How much `method` enlarges a poster of `size` to reach `fmt` (over 1: it is upscaled):
-    the covering scale for the crops, the fitting scale for fit, the larger axis for stretch."""
-    _check_method(method)
-    across, down = fmt.width / size[0], fmt.height / size[1]
-    return min(across, down) if method == "fit" else max(across, down)
-
-
 def resize(
     image: Image.Image,
     fmt: Format,
@@ -89,7 +88,7 @@ def resize(
     background: Color = (255, 255, 255),
 ) -> Image.Image:
     """`image` at exactly `fmt`'s size, in RGB (RGBA when it has transparency)."""
-    _check_method(method)
+    check_method(method)
     source = _normalised(image)
     target = fmt.size
     if method == "stretch":
@@ -100,11 +99,6 @@ def resize(
     return source.resize(
         target, _LANCZOS, box=_cover_box(source.size, target, centring), reducing_gap=REDUCING_GAP
     )
-
-
-def _check_method(method: str) -> None:
-    if method not in METHODS:
-        raise ValueError(f"unknown resize method {method!r}; one of {METHODS}")
 
 
 def _cover_box(
@@ -256,7 +250,22 @@ def pack_zip(
     results' `path` is each file's name inside the ZIP."""
     if pack_key not in PACKS:
         raise ValueError(f"unknown pack {pack_key!r}; one of {tuple(PACKS)}")
-    _check_method(method)
+    return formats_zip(image, PACKS[pack_key], method, out_path, name=name)
+
+
+def formats_zip(
+    image: Image.Image,
+    format_keys: tuple[str, ...] | list[str],
+    method: str,
+    out_path: Path | str,
+    *,
+    name: str | None = None,
+) -> list[ExportResult]:
+    """`pack_zip` for any formats the user chose (a pack is a named choice of them)."""
+    unknown = [key for key in format_keys if key not in FORMATS]
+    if unknown or not format_keys:
+        raise ValueError(f"unknown formats {unknown!r}")
+    check_method(method)
     out_path = Path(out_path)
     stem = file_stem(name or out_path.stem)
     out_path.parent.mkdir(parents=True, exist_ok=True)
@@ -267,7 +276,7 @@ def pack_zip(
             tempfile.TemporaryDirectory(dir=out_path.parent, prefix=".pack-") as work,
             zipfile.ZipFile(part, "w", zipfile.ZIP_STORED) as archive,  # JPEG/PNG: compressed
         ):
-            for key in PACKS[pack_key]:
+            for key in format_keys:
                 result = export(image, FORMATS[key], method, Path(work) / f"{stem}-{key.lower()}")
                 archive.write(result.path, arcname=result.path.name)
                 result.path.unlink()

@@ -215,3 +215,58 @@ def _lines(words: Sequence[_Word]) -> list[list[_Word]]:
         else:
             best.append(word)
     return lines
+
+
+# ------------------------------------------------------------ new text in place
+
+
+MAX_NEW_TEXT = 200  # characters of one replacement text
+LETTER_HEIGHT = 0.8  # a replacement's font size, of its box's height (the old line's)
+
+
+def write(
+    image: Image.Image,
+    text: str,
+    box: tuple[int, int, int, int],
+    *,
+    color: str | None = None,
+    font: str = "inter",
+    weight: int = 700,
+) -> Image.Image:
+    """`text` set inside `box` (left, top, right, bottom) with Carousel Mix's typesetter
+    (its wrapping, shrink-to-fit and font fallback), centred, on a copy of the poster. The
+    typesetter keeps a margin of 4 % of its canvas' width all round, so it is given a canvas
+    that much larger than the box. Without a `color`, black or white, whichever stands out
+    more on what is in the box now (the removal's fill)."""
+    from lumiku.services.carousel_mix import typeset
+    from lumiku.services.carousel_mix.style import TextStyle
+
+    left, top, right, bottom = box
+    width, height = right - left, bottom - top
+    if not text.strip() or width < 2 or height < 2:
+        return image.copy()
+    canvas_w = math.ceil(width / (1 - 2 * typeset.MARGIN))
+    margin = round(typeset.MARGIN * canvas_w)
+    canvas_h = height + 2 * margin
+    if color is None:
+        region = image.convert("L").crop(box).resize((1, 1), Image.Resampling.BOX)
+        color = "#000000" if region.getpixel((0, 0)) >= 128 else "#FFFFFF"
+    style = TextStyle(
+        font=font,
+        weight=weight,
+        size=max(1.0, LETTER_HEIGHT * height / canvas_w * 100),
+        color=color,
+        max_width=100.0,
+        line_spacing=1.0,
+    )
+    overlay = typeset.text_overlay(text, style, (canvas_w, canvas_h))
+    origin = (left - (canvas_w - width) // 2, top - margin)
+    result = image.copy()
+    layer = Image.new("RGBA", result.size, (0, 0, 0, 0))
+    layer.paste(overlay.image, (origin[0] + overlay.left, origin[1] + overlay.top))
+    if result.mode == "RGBA":
+        result.alpha_composite(layer)
+        return result
+    base = result.convert("RGBA")
+    base.alpha_composite(layer)
+    return base.convert(result.mode)
