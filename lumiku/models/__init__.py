@@ -1,5 +1,6 @@
 """Every table, imported here so `SQLModel.metadata` (and so Alembic) sees them all."""
 
+from lumiku.models.audit import AdminAuditEntry
 from lumiku.models.avatar_creator import (
     AvatarCreatorAvatar,
     AvatarCreatorPreset,
@@ -33,6 +34,7 @@ from lumiku.models.poster_editor import (
     PosterEditorProject,
     PosterEditorVersion,
 )
+from lumiku.models.video_generator import VideoGeneratorVideo
 from lumiku.models.video_mixer import (
     VideoMixerClip,
     VideoMixerGroup,
@@ -41,6 +43,7 @@ from lumiku.models.video_mixer import (
 )
 
 __all__ = [
+    "AdminAuditEntry",
     "AIModel",
     "AppUsage",
     "AvatarCreatorAvatar",
@@ -75,6 +78,7 @@ __all__ = [
     "SubscriptionPlan",
     "User",
     "UserSession",
+    "VideoGeneratorVideo",
     "VideoMixerClip",
     "VideoMixerGroup",
     "VideoMixerPreset",

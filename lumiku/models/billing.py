@@ -69,7 +69,7 @@ class HoldCapture(SQLModel, table=True):
     hold_id: str = Field(foreign_key="holds.id", max_length=32, index=True)
     idempotency_key: str = Field(max_length=120, unique=True)
     amount: int
-    created_at: datetime = when(default_factory=utcnow)
+    created_at: datetime = when(default_factory=utcnow, index=True)  # usage charts
 
 
 class SubscriptionPlan(SQLModel, table=True):

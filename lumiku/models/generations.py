@@ -67,7 +67,7 @@ class Generation(SQLModel, table=True):
     cost: int = Field(default=0)  # captured so far, in the unit
     error: str = Field(default="", sa_column=Column(String(500), nullable=False))  # safe to show
     cancel_requested: bool = Field(default=False)
-    created_at: datetime = when(default_factory=utcnow)
+    created_at: datetime = when(default_factory=utcnow, index=True)  # usage charts
     started_at: datetime | None = when(nullable=True, default=None)
     finished_at: datetime | None = when(nullable=True, default=None)
 
@@ -105,4 +105,4 @@ class GenerationItem(SQLModel, table=True):
     job_id: str = Field(default="", max_length=64)
     attempts: int = Field(default=0)
     started_at: datetime | None = when(nullable=True, default=None)
-    finished_at: datetime | None = when(nullable=True, default=None)
+    finished_at: datetime | None = when(nullable=True, default=None, index=True)  # usage charts
