@@ -3,6 +3,8 @@ It hands the engine the app's runner, resolved from the app's registry row."""
 
 from __future__ import annotations
 
+from rq import get_current_job
+
 from lumiku import plugins
 from lumiku.services import generations
 
@@ -15,7 +17,8 @@ def runner_for(app_id: str) -> generations.ItemRunner:
 
 
 def run_item(item_id: str) -> str:
-    return generations.run_item(item_id, runner_for)
+    job = get_current_job()  # None when a test calls this directly
+    return generations.run_item(item_id, runner_for, job.id if job else None)
 
 
 def item_job_failed(job, connection, exc_type, exc_value, traceback) -> None:  # noqa: ARG001

@@ -68,24 +68,9 @@ def run(ctx: ItemContext) -> Path:
 def install(monkeypatch) -> None:
     """Makes the app usable in this process: its model row, and a registry entry (the engine's
     rules check the registry when work is submitted)."""
-    from lumiku import plugins
-    from lumiku.db import session_scope
-    from lumiku.models import AIModel
+    from tests.factories import install_app
 
-    with session_scope() as db:
-        if db.get(AIModel, MODEL_KEY) is None:
-            db.add(
-                AIModel(
-                    key=MODEL_KEY,
-                    app_id=APP_ID,
-                    name="FFmpeg",
-                    provider="local",
-                    tier="free",
-                    credit_cost=2,
-                    quota_cost=1,
-                )
-            )
-    monkeypatch.setitem(plugins.BY_ID, APP_ID, APP)
+    install_app(monkeypatch, APP, MODEL_KEY, "FFmpeg", 2)
 
 
 def submit(

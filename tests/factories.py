@@ -382,3 +382,25 @@ def stop_worker(process: subprocess.Popen) -> None:
     kill_tree(process.pid)
     process.wait()
     _tell_guardian(f"- {process.pid}")
+
+
+def install_app(monkeypatch, app: Any, model_key: str, name: str, credit_cost: int) -> None:
+    """A test's own app usable in this process: its free local registry row (the engine's rules
+    check the registry when work is submitted) and its entry in the plugin registry."""
+    from lumiku import plugins
+    from lumiku.models import AIModel
+
+    with session_scope() as db:
+        if db.get(AIModel, model_key) is None:
+            db.add(
+                AIModel(
+                    key=model_key,
+                    app_id=app.id,
+                    name=name,
+                    provider="local",
+                    tier="free",
+                    credit_cost=credit_cost,
+                    quota_cost=1,
+                )
+            )
+    monkeypatch.setitem(plugins.BY_ID, app.id, app)

@@ -17,6 +17,19 @@ Failures are injected with `fail_next(kind, count, retry_after)`: loading (503 +
 rate_limit (429 + Retry-After), timeout (sleeps `timeout_sleep` seconds first), refusal
 (`refusal_status`, 400 or 422, NSFW), garbage (200, not what was asked), unauthorized (401),
 forbidden (403), server_error (500), reset (the connection dropped without an answer).
+
+It also speaks fal.ai's queue protocol, as Hugging Face's router relays it, under `/fal-ai/...`:
+POST `/fal-ai/<fal model id>` queues a video ({request_id, status_url, response_url,
+cancel_url}); GET `<status_url>` answers IN_QUEUE (queue_position), IN_PROGRESS (logs with a
+percentage) and, after `video_steps` looks, COMPLETED; GET `<response_url>` answers
+{"video": {"url": ...}} naming a real MP4 on the fake (GET `/files/<id>.mp4`, no token needed);
+PUT `<cancel_url>` cancels. `fail_next` applies to these requests too; `video_failure` makes
+every video fail one way: "stuck" (never leaves the queue), "failed" (status ERROR, the
+response an error), "failed_response" (COMPLETED, then the response an error, as fal does),
+"refused" (the response a content-policy error), "no_video" (a response without a video),
+"broken_mp4" (the URL serves garbage), "empty" (it serves nothing). `fal_elsewhere` makes the
+replies name fal's own host (https://queue.fal.run), as the router's do. `video_jobs` holds
+every queued video (its request body, looks and whether it was cancelled).
 """
 
 from __future__ import annotations
@@ -53,6 +66,17 @@ FAILURES = (
     "server_error",
     "reset",
 )
+VIDEO_FAILURES = (
+    "",
+    "stuck",
+    "failed",
+    "failed_response",
+    "refused",
+    "no_video",
+    "broken_mp4",
+    "empty",
+)
+FAL_HOST = "https://queue.fal.run"
 CLIP = Path(tempfile.gettempdir()) / "lumiku-fake-hf-testsrc-64x64-1s.mp4"
 _clip_lock = threading.Lock()
 
@@ -146,7 +170,11 @@ class FakeHF:
     tasks: dict[str, str] = field(default_factory=dict)  # model (repo id or path) -> task
     reply_text: str = "A short reply from the fake model."  # chat completions' text
     refusal_status: int = 400  # what a "refusal" answers with (the safety checkers use 400/422)
+    video_steps: int = 3  # status looks before a queued video is COMPLETED
+    video_failure: str = ""  # one of VIDEO_FAILURES: how every queued video fails
+    fal_elsewhere: bool = False  # replies name fal's own host, as the router's do
     requests: list[Received] = field(default_factory=list)
+    video_jobs: dict[str, dict[str, Any]] = field(default_factory=dict)
     _failures: deque = field(default_factory=deque)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _stopping: threading.Event = field(default_factory=threading.Event)
@@ -166,9 +194,13 @@ class FakeHF:
         with self._lock:
             self.requests.clear()
             self._failures.clear()
+            self.video_jobs.clear()
         self.tasks.clear()
         self.reply_text = FakeHF.reply_text
         self.refusal_status = FakeHF.refusal_status
+        self.video_steps = FakeHF.video_steps
+        self.video_failure = FakeHF.video_failure
+        self.fal_elsewhere = FakeHF.fal_elsewhere
 
     @property
     def last(self) -> Received:
@@ -196,7 +228,16 @@ class FakeHF:
                     fake._answer(self, urlsplit(self.path).path, headers, raw)
 
             def do_GET(self):
-                self._send(404, b'{"error": "Not Found"}')
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    fake._answer_other(self, "GET", self.path, headers)
+
+            def do_PUT(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    fake._answer_other(self, "PUT", self.path, headers)
 
             def _send(
                 self,
@@ -248,6 +289,9 @@ class FakeHF:
         return "image-to-image" if image_input else "text-to-image"
 
     def _answer(self, handler: Any, path: str, headers: dict[str, str], raw: bytes) -> None:
+        if path.startswith("/fal-ai/") and "/requests/" not in path:
+            self._fal_submit(handler, path, headers, raw)
+            return
         body: Any = None
         if "json" in headers.get("content-type", ""):
             try:
@@ -313,6 +357,138 @@ class FakeHF:
             )
             handler.connection.close()
             handler.close_connection = True
+
+    # ------------------------------------------------------------ fal's queue protocol
+
+    def _admit(self, handler: Any, received: Received) -> bool:
+        """Records the request, checks its token and applies a pending failure; True when the
+        request is to be answered normally."""
+        with self._lock:
+            self.requests.append(received)
+            failure = self._failures.popleft() if self._failures else None
+        if self.delay:
+            self._stopping.wait(self.delay)
+        authorization = received.headers.get("authorization")
+        if self.token is not None and authorization != f"Bearer {self.token}":
+            handler._send(401, b'{"error": "Invalid credentials in Authorization header"}')
+            return False
+        if failure is not None:
+            self._fail(handler, failure, received.model, received.task)
+            return False
+        return True
+
+    def _fal_submit(self, handler: Any, path: str, headers: dict[str, str], raw: bytes) -> None:
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            body = None
+        model = path.removeprefix("/fal-ai/").strip("/")
+        if not self._admit(handler, Received(path, model, "fal-queue", headers, body, len(raw))):
+            return
+        if not isinstance(body, dict) or not isinstance(body.get("prompt"), str):
+            handler._send(422, b'{"detail": [{"loc": ["body", "prompt"], "msg": "required"}]}')
+            return
+        request_id = hashlib.sha256(f"{time.time_ns()}{len(self.video_jobs)}".encode()).hexdigest()
+        request_id = f"{request_id[:8]}-{request_id[8:12]}-{request_id[12:24]}"
+        with self._lock:
+            self.video_jobs[request_id] = {
+                "model": model,
+                "body": body,
+                "looks": 0,
+                "cancelled": False,
+                "completed": False,
+            }
+        app = "/".join(model.split("/")[:2])  # fal's request URLs name the app, not the variant
+        # as the router relays them (on its own host, under /fal-ai), or as fal names them
+        base = FAL_HOST if self.fal_elsewhere else f"{self.url}/fal-ai"
+        home = f"{base}/{app}/requests/{request_id}"
+        reply = {
+            "status": "IN_QUEUE",
+            "request_id": request_id,
+            "response_url": home,
+            "status_url": f"{home}/status",
+            "cancel_url": f"{home}/cancel",
+            "queue_position": 0,
+        }
+        handler._send(200, json.dumps(reply).encode())
+
+    def _answer_other(self, handler: Any, method: str, target: str, headers: dict[str, str]):
+        path = urlsplit(target).path
+        if method == "GET" and path.startswith("/files/"):
+            self._fal_file(handler, path)
+            return
+        if "/requests/" not in path:
+            handler._send(404, b'{"error": "Not Found"}')
+            return
+        rest = path.split("/requests/", 1)[1].strip("/").split("/")
+        request_id, action = rest[0], (rest[1] if len(rest) > 1 else "")
+        job = self.video_jobs.get(request_id)
+        model = job["model"] if job else ""
+        if not self._admit(handler, Received(path, model, "fal-queue", headers)):
+            return
+        if job is None:
+            handler._send(404, b'{"detail": "Request not found"}')
+        elif method == "PUT" and action == "cancel":
+            if job["completed"]:
+                handler._send(400, b'{"status": "ALREADY_COMPLETED"}')
+            else:
+                job["cancelled"] = True
+                handler._send(202, b'{"status": "CANCELLATION_REQUESTED"}')
+        elif method == "GET" and action == "status":
+            handler._send(200, json.dumps(self._fal_status(request_id, job)).encode())
+        elif method == "GET" and not action:
+            self._fal_response(handler, request_id, job)
+        else:
+            handler._send(405, b'{"detail": "Method Not Allowed"}')
+
+    def _fal_status(self, request_id: str, job: dict[str, Any]) -> dict[str, Any]:
+        with self._lock:
+            job["looks"] += 1
+            looks = job["looks"]
+        base = FAL_HOST if self.fal_elsewhere else f"{self.url}/fal-ai"
+        home = f"{base}/{'/'.join(job['model'].split('/')[:2])}/requests/{request_id}"
+        reply: dict[str, Any] = {"request_id": request_id, "response_url": home}
+        if job["cancelled"]:
+            return {**reply, "status": "COMPLETED", "error": "Request was cancelled by user"}
+        if self.video_failure == "stuck":
+            return {**reply, "status": "IN_QUEUE", "queue_position": 3}
+        if looks < self.video_steps:
+            if looks == 1:
+                return {**reply, "status": "IN_QUEUE", "queue_position": 1}
+            percent = round(100 * (looks - 1) / max(1, self.video_steps - 1))
+            logs = [{"message": f"Sampling: {percent}%|###| {looks}/{self.video_steps}"}]
+            return {**reply, "status": "IN_PROGRESS", "logs": logs}
+        job["completed"] = True
+        if self.video_failure == "failed":
+            return {**reply, "status": "ERROR", "error": "Internal error while generating"}
+        return {**reply, "status": "COMPLETED", "logs": []}
+
+    def _fal_response(self, handler: Any, request_id: str, job: dict[str, Any]) -> None:
+        if not job["completed"]:
+            handler._send(400, b'{"detail": "Request is still in progress"}')
+        elif self.video_failure in ("failed", "failed_response"):
+            handler._send(500, b'{"detail": "Generation failed: the worker ran out of memory"}')
+        elif self.video_failure == "refused":
+            detail = {"detail": [{"msg": "Content policy violation: NSFW content detected"}]}
+            handler._send(422, json.dumps(detail).encode())
+        elif self.video_failure == "no_video":
+            handler._send(200, b'{"seed": 42}')
+        else:
+            url = f"{self.url}/files/{request_id}.mp4"
+            video = {"url": url, "content_type": "video/mp4", "file_name": f"{request_id}.mp4"}
+            handler._send(200, json.dumps({"video": video, "seed": 42}).encode())
+
+    def _fal_file(self, handler: Any, path: str) -> None:
+        """The finished video, as a CDN serves it: no token asked."""
+        request_id = path.removeprefix("/files/").removesuffix(".mp4")
+        if request_id not in self.video_jobs:
+            handler._send(404, b"Not Found", "text/plain")
+        elif self.video_failure == "broken_mp4":
+            handler._send(200, b"<html>this is not an mp4</html>" * 4, "video/mp4")
+        elif self.video_failure == "empty":
+            handler._send(200, b"", "video/mp4")
+        else:
+            handler._send(200, sample_mp4(), "video/mp4")
 
     def _reply(self, task: str, body: Any, raw: bytes) -> tuple[int, bytes, str]:
         body = body if isinstance(body, dict) else {}

@@ -6,11 +6,17 @@ runner, stores the output at a deterministic key, captures that item's price (ke
 so a rerun never charges twice) and publishes progress. When every item has ended, the hold is
 settled exactly once: users pay only for outputs produced, and the rest goes back with a visible
 line. Cancel, retry-failed, delete and a reconciler for work whose worker died complete it.
+
+An item whose work happens elsewhere (a video model behind a provider's queue) does not hold a
+worker while it waits: its runner raises CheckBack, the engine keeps the item running, stores
+what the runner needs to find the remote work again and runs the item's job again later.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import re
 import secrets
 import shutil
@@ -50,6 +56,13 @@ PROGRESS_DB_EVERY = 2.0  # seconds between progress writes to the database (for 
 # HEARTBEAT seconds while a job runs; jobs.worker).
 STALE_AFTER = timedelta(seconds=30)
 RETRY = Retry(max=MAX_ATTEMPTS - 1, interval=[10, 60])  # transient errors: backoff, then retry
+MAX_CHECK_BACK = 3600.0  # seconds: the longest wait a runner may ask for before its next look
+# A scheduled job this late was left behind by a dead worker's scheduler (its lock outlives it by
+# a minute, and the next worker only takes it over much later): the reconciler queues it itself.
+OVERDUE_AFTER = timedelta(seconds=5)
+# Engine-owned keys in an item's params (never copied into a retry or a regenerated item).
+REMOTE = "remote"  # what the runner stored with CheckBack: how to find its remote work again
+WAITING = "waiting"  # True while the item waits between check-backs (holds no worker)
 
 
 class Cancelled(Exception):
@@ -71,6 +84,32 @@ class ItemFailed(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class CheckBack(Exception):
+    """Raised by a runner whose work now runs elsewhere (submitted to a provider's queue, or
+    checked on and not done yet): the engine stores `state` as the item's params["remote"],
+    sets `progress` (0-100) if given, keeps the item running, frees the worker and runs the
+    item's job again in `seconds`; that run finds `state` in ctx.params["remote"]. A check-back
+    is not an attempt: MAX_ATTEMPTS counts failures only. `state` must be JSON (it is checked
+    here, where the runner's traceback points at the culprit); `stage` is the short text the
+    live progress event carries ("in_queue", say)."""
+
+    def __init__(
+        self,
+        seconds: float,
+        state: dict[str, Any],
+        progress: float | None = None,
+        stage: str = "",
+    ) -> None:
+        if not isinstance(state, dict):
+            raise TypeError("CheckBack's state is a dict")
+        self.state: dict[str, Any] = json.loads(json.dumps(state))  # JSON only, a copy
+        seconds = float(seconds)
+        self.seconds = min(max(seconds, 0.0), MAX_CHECK_BACK) if math.isfinite(seconds) else 5.0
+        self.progress = progress
+        self.stage = stage
+        super().__init__(f"check back in {self.seconds:g} s")
 
 
 @dataclass
@@ -264,7 +303,8 @@ def admit(user_id: int) -> int:
         ).all()
         busy: dict[str, int] = {}
         for item, app_id in rows:
-            if item.job_id:
+            # An item waiting between check-backs holds no worker, so it holds no place.
+            if item.job_id and not item.params.get(WAITING):
                 queue_name = _queue_of(app_id, item.params)
                 busy[queue_name] = busy.get(queue_name, 0) + 1
         assigned = []
@@ -277,25 +317,46 @@ def admit(user_id: int) -> int:
             if busy.get(queue_name, 0) >= limits[queue_name]:
                 continue
             busy[queue_name] = busy.get(queue_name, 0) + 1
-            item.job_id = f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
+            item.job_id = _job_id(item)
             # A lost item, or one paid for priority, goes on before anything new.
             first = item.attempts > 0 or item.params.get("priority") is True
             assigned.append((item.id, item.index, item.job_id, first, app_id, queue_name))
     for item_id, index, job_id, first, app_id, queue_name in assigned:
-        plugin = plugins.get(app_id)
-        queues.queue(queue_name).enqueue(
-            "jobs.generation.run_item",
-            item_id,
-            job_id=job_id,
-            retry=RETRY,
-            on_failure=Callback("jobs.generation.item_job_failed"),
-            job_timeout=JOB_TIMEOUT,
-            result_ttl=3600,
-            failure_ttl=7 * 24 * 3600,
-            description=f"{plugin.name if plugin else app_id} item {index + 1}",
-            at_front=first,
-        )
+        _enqueue_item(item_id, index, job_id, app_id, queue_name, at_front=first)
     return len(assigned)
+
+
+def _job_id(item: GenerationItem) -> str:
+    return f"item-{item.id}-{item.attempts + 1}-{secrets.token_hex(3)}"
+
+
+def _enqueue_item(
+    item_id: str,
+    index: int,
+    job_id: str,
+    app_id: str,
+    queue_name: str,
+    *,
+    at_front: bool = False,
+    delay: float | None = None,
+) -> None:
+    """The item's job on its queue now, or, after a CheckBack, in `delay` seconds (RQ's
+    scheduler, which every worker runs, moves it onto the queue then)."""
+    plugin = plugins.get(app_id)
+    options: dict[str, Any] = dict(
+        job_id=job_id,
+        retry=RETRY,
+        on_failure=Callback("jobs.generation.item_job_failed"),
+        job_timeout=JOB_TIMEOUT,
+        result_ttl=3600,
+        failure_ttl=7 * 24 * 3600,
+        description=f"{plugin.name if plugin else app_id} item {index + 1}",
+        at_front=at_front,
+    )
+    if delay is None:
+        queues.queue(queue_name).enqueue("jobs.generation.run_item", item_id, **options)
+    else:
+        queues.enqueue_in(queue_name, delay, "jobs.generation.run_item", item_id, **options)
 
 
 def _queue_of(app_id: str, params: dict[str, Any]) -> str:
@@ -311,10 +372,13 @@ def _queue_of(app_id: str, params: dict[str, Any]) -> str:
 # ------------------------------------------------------------------ running one item
 
 
-def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
+def run_item(
+    item_id: str, runner_for: Callable[[str], ItemRunner], job_id: str | None = None
+) -> str:
     """The body of an item's job; `runner_for(app_id)` gives the app's runner. Safe to run
     twice: a finished item is left alone, the output key is fixed and the capture is keyed by
-    the item."""
+    the item. `job_id`, the RQ job running it: a job the item no longer runs under (a
+    check-back's job queued twice) is skipped."""
     with session_scope() as db:
         item = db.get(GenerationItem, item_id)
         generation = db.get(Generation, item.generation_id) if item else None
@@ -323,25 +387,26 @@ def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
         lock_account(db, generation.user_id)
         db.refresh(item)
         db.refresh(generation)
+        if item.status in TERMINAL or (job_id and item.job_id and item.job_id != job_id):
+            return "skipped"  # cancelled meanwhile, or a stale job
+        waited = item.status == "running" and bool(item.params.get(WAITING))
         if generation.cancel_requested:
             item.status, item.finished_at = "cancelled", utcnow()
             outcome = "cancelled"
         else:
-            item.status, item.started_at, item.attempts = "running", utcnow(), item.attempts + 1
+            # Every run counts as an attempt (a worker killed mid-look is one); a run that ends
+            # in CheckBack gives its attempt back (_wait_remotely).
+            if not waited:
+                item.started_at = utcnow()
+            item.status, item.attempts = "running", item.attempts + 1
+            if item.params.get(WAITING):
+                item.params = {k: v for k, v in item.params.items() if k != WAITING}
             if generation.status == "queued":
                 generation.status, generation.started_at = "running", utcnow()
             outcome = "running"
-        context = ItemContext(
-            item_id=item.id,
-            generation_id=generation.id,
-            user_id=generation.user_id,
-            app_id=generation.app_id,
-            index=item.index,
-            params=dict(item.params),
-            settings=dict(generation.settings),
-            workdir=Path(),
-            file_stem=file_stem(generation),
-        )
+        context = _context(item, generation)
+    if outcome == "cancelled" and waited:
+        _cancel_remote(context)
     _announce(context)
     if outcome != "cancelled":
         workdir = Path(tempfile.mkdtemp(prefix=f"lumiku-{item_id[:8]}-"))
@@ -353,6 +418,20 @@ def run_item(item_id: str, runner_for: Callable[[str], ItemRunner]) -> str:
     finish_if_done(context.generation_id)
     admit(context.user_id)  # this item's place goes to the user's next one
     return outcome
+
+
+def _context(item: GenerationItem, generation: Generation) -> ItemContext:
+    return ItemContext(
+        item_id=item.id,
+        generation_id=generation.id,
+        user_id=generation.user_id,
+        app_id=generation.app_id,
+        index=item.index,
+        params=dict(item.params),
+        settings=dict(generation.settings),
+        workdir=Path(),
+        file_stem=file_stem(generation),
+    )
 
 
 def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
@@ -384,6 +463,8 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
     except Cancelled:
         _end_item(ctx, "cancelled")
         return "cancelled"
+    except CheckBack as wait:
+        return _wait_remotely(ctx, wait)
     except TransientError as exc:
         if _attempts(ctx.item_id) < MAX_ATTEMPTS:
             _back_to_queue(ctx)
@@ -399,6 +480,60 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
         log.exception("item %s of generation %s failed", ctx.index, ctx.generation_id)
         _end_item(ctx, "failed", error="item_failed")
         return "failed"
+
+
+def _wait_remotely(ctx: ItemContext, wait: CheckBack) -> str:
+    """The runner's work goes on elsewhere: the item keeps running, its state is stored, its
+    attempt is given back and its job is scheduled again (the worker is free meanwhile). A
+    generation cancelled during this run ends here instead, its remote work stopped."""
+    with session_scope() as db:
+        generation = db.get(Generation, ctx.generation_id)
+        lock_account(db, generation.user_id)
+        db.refresh(generation)
+        item = db.get(GenerationItem, ctx.item_id)
+        db.refresh(item)
+        if item.status in TERMINAL:
+            return item.status
+        ctx.params = {**ctx.params, REMOTE: wait.state}
+        if generation.cancel_requested:
+            item.params = {**item.params, REMOTE: wait.state}
+            item.status, item.finished_at = "cancelled", utcnow()
+            cancelled = True
+        else:
+            cancelled = False
+            item.params = {**item.params, REMOTE: wait.state, WAITING: True}
+            item.attempts = max(0, item.attempts - 1)
+            if wait.progress is not None and math.isfinite(float(wait.progress)):
+                item.progress = max(0, min(99, int(wait.progress)))
+            item.job_id = _job_id(item)
+            job_id, progress = item.job_id, item.progress
+        queue_name = _queue_of(ctx.app_id, item.params)
+    if cancelled:
+        _cancel_remote(ctx)
+        _announce(ctx)
+        return "cancelled"
+    _enqueue_item(ctx.item_id, ctx.index, job_id, ctx.app_id, queue_name, delay=wait.seconds)
+    events.publish(
+        ctx.user_id,
+        "generation",
+        generation=ctx.generation_id,
+        item=str(ctx.index),
+        progress=str(progress),
+        stage=wait.stage[:100],
+    )
+    return "waiting"
+
+
+def _cancel_remote(ctx: ItemContext) -> None:
+    """The app's `cancel_remote` part on an item that waited remotely; best effort: a failure
+    is logged, the item is cancelled (and refunded) all the same."""
+    plugin = plugins.get(ctx.app_id)
+    if plugin is None or not plugin.cancel_remote or not ctx.params.get(REMOTE):
+        return
+    try:
+        plugin.load("cancel_remote")(ctx)
+    except Exception:
+        log.warning("could not stop item %s's remote work", ctx.item_id, exc_info=True)
 
 
 def fail_lost_item(item_id: str, job_id: str, transient: bool) -> bool:
@@ -525,16 +660,22 @@ def cancel(user_id: int, generation_id: str) -> None:
             raise ServiceError("generation_not_active")
         generation.cancel_requested = True
         get_redis().set(_cancel_key(generation_id), 1, ex=24 * 3600)
-        queued = db.exec(
+        active = db.exec(
             select(GenerationItem).where(
-                GenerationItem.generation_id == generation_id, GenerationItem.status == "queued"
+                GenerationItem.generation_id == generation_id, GenerationItem.status.in_(ACTIVE)
             )
         ).all()
+        # Queued items, and running ones that only wait on a provider (no worker runs them
+        # now): cancelled here. Running ones stop at their next progress report.
+        queued = [i for i in active if i.status == "queued" or i.params.get(WAITING)]
+        waiting = [_context(i, generation) for i in queued if i.params.get(WAITING)]
         for item in queued:
             item.status, item.finished_at = "cancelled", utcnow()
         jobs = [item.job_id for item in queued if item.job_id]
     for job_id in jobs:
         queues.cancel_job(job_id)
+    for ctx in waiting:
+        _cancel_remote(ctx)
     finish_if_done(generation_id)
     admit(user_id)  # the user's other work takes the freed places
     events.publish(user_id, "generation", generation=generation_id)
@@ -570,7 +711,7 @@ def retry_failed(user_id: int, generation_id: str, key: str) -> int:
         for item, price in zip(failed, prices, strict=True):
             item.status, item.error, item.progress, item.job_id = "queued", "", 0, ""
             item.attempts = 0  # a paid retry gets every attempt again
-            item.params = {**item.params, "price": price}
+            item.params = {**_own_params(item.params), "price": price}  # a fresh remote job too
             item.finished_at = None
         generation.status, generation.hold_id, generation.error = "queued", reservation.hold_id, ""
         generation.finished_at, generation.unit = None, reservation.unit
@@ -592,7 +733,7 @@ def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
         ).first()
         if item is None:
             raise NotFound()
-        params = {k: v for k, v in item.params.items() if k != "price"}
+        params = {k: v for k, v in _own_params(item.params).items() if k != "price"}
         settings = {
             k: v for k, v in generation.settings.items() if k not in ("price_params", "output_name")
         }
@@ -612,6 +753,11 @@ def regenerate(user_id: int, generation_id: str, index: int, key: str) -> str:
         project_id=project_id,
         name=name,
     )
+
+
+def _own_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The item's parameters without what the engine kept about its last run."""
+    return {k: v for k, v in params.items() if k not in (REMOTE, WAITING)}
 
 
 def delete(user_id: int, generation_id: str) -> None:
@@ -658,6 +804,7 @@ def reconcile(stale_after: timedelta = STALE_AFTER, now: datetime | None = None)
     touched: set[str] = set()
     for item in candidates:
         if queues.job_alive(item.job_id, stale_after):
+            queues.release_overdue(item.job_id, OVERDUE_AFTER)  # a dead scheduler's, say
             continue
         with session_scope() as db:
             generation = db.get(Generation, item.generation_id)
@@ -671,6 +818,8 @@ def reconcile(stale_after: timedelta = STALE_AFTER, now: datetime | None = None)
             else:
                 row.status, row.progress, row.job_id = "queued", 0, ""
                 row.attempts = max(row.attempts, 1)  # so it goes on at the front
+                if row.params.get(WAITING):  # its remote state stays: the next run looks
+                    row.params = {k: v for k, v in row.params.items() if k != WAITING}
             touched.add(row.generation_id)
     with session_scope() as db:
         unfinished = db.exec(

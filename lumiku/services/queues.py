@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from rq import Queue, Worker
 from rq.exceptions import InvalidJobOperation, NoSuchJobError
 from rq.job import Job, JobStatus
-from rq.registry import FailedJobRegistry, StartedJobRegistry
+from rq.registry import FailedJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 from rq.serializers import JSONSerializer
 
 from lumiku.services.errors import NotFound
@@ -49,6 +49,36 @@ def queue(name: str) -> Queue:
     if name not in QUEUE_NAMES:
         raise ValueError(f"unknown queue {name!r}")
     return Queue(name, connection=get_redis(), serializer=JSONSerializer)
+
+
+def enqueue_in(name: str, seconds: float, func: str, *args: object, **options: object) -> Job:
+    """`func(*args)` on queue `name` in `seconds`: RQ's scheduler (every worker runs one, and
+    the schedule lives in Redis, so it survives the worker that asked) moves it onto the
+    queue when it is due. `options` are RQ's job options, as for Queue.enqueue."""
+    return queue(name).enqueue_in(timedelta(seconds=max(0.0, seconds)), func, *args, **options)
+
+
+def release_overdue(job_id: str, overdue: timedelta) -> bool:
+    """Puts a scheduled job that is more than `overdue` late onto its queue, as RQ's scheduler
+    would have: a worker killed with the scheduler's lock leaves it held for a minute, and the
+    next worker takes the lock over only minutes later. True if it moved the job."""
+    try:
+        job = Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer)
+    except NoSuchJobError:
+        return False
+    if job.get_status(refresh=False) != JobStatus.SCHEDULED or job.origin not in QUEUE_NAMES:
+        return False
+    registry = ScheduledJobRegistry(queue=queue(job.origin))
+    try:
+        due = registry.get_scheduled_time(job)
+    except NoSuchJobError:
+        return False
+    if datetime.now(UTC) - due < overdue:
+        return False
+    if not get_redis().zrem(registry.key, job.id):
+        return False  # the scheduler (or another reconciler) took it first
+    queue(job.origin).enqueue_job(job, at_front=job.should_enqueue_at_front())
+    return True
 
 
 def workers_for(name: str) -> int:

@@ -8,6 +8,9 @@ this module never needs a key.
 
 Images go in and come out as encoded bytes (PNG out); boxes are (left, top, right, bottom) and
 points (x, y), in the image's pixels.
+
+Videos that take minutes are asynchronous (submit_video, check_video, cancel_video,
+download_video): the caller keeps the job between looks and holds no worker while it waits.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from lumiku.services.ai.base import (
     AITimeout,
     ModelSpec,
     TransientAIError,
+    VideoStatus,
 )
 from lumiku.settings import get_settings
 
@@ -41,6 +45,10 @@ __all__ = [
     "AITimeout",
     "ModelSpec",
     "TransientAIError",
+    "VideoStatus",
+    "cancel_video",
+    "check_video",
+    "download_video",
     "embed_face",
     "image_to_image",
     "image_to_video",
@@ -48,6 +56,7 @@ __all__ = [
     "missing_configuration",
     "pose_image",
     "segment",
+    "submit_video",
     "test_connection",
     "text_to_image",
     "text_to_video",
@@ -56,6 +65,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# The asynchronous video calls, which Hugging Face serves through fal.ai's queue protocol.
+VIDEO_JOB_CALLS = frozenset({"submit_video", "check_video", "cancel_video", "download_video"})
 
 
 def missing_configuration(provider: str) -> str | None:
@@ -72,7 +84,11 @@ def missing_configuration(provider: str) -> str | None:
     return "ai_provider_unknown"
 
 
-def _module(provider: str) -> ModuleType:
+def _module(provider: str, name: str = "") -> ModuleType:
+    if provider == "huggingface" and name in VIDEO_JOB_CALLS:
+        from lumiku.services.ai import video_jobs
+
+        return video_jobs
     if provider == "huggingface":
         from lumiku.services.ai import huggingface
 
@@ -90,7 +106,7 @@ def _provider_call(spec: ModelSpec, name: str) -> Callable[..., Any]:
     problem = missing_configuration(spec.provider)
     if problem == "ai_provider_unknown":
         raise AINotConfigured(f"unknown provider {spec.provider!r}", code=problem)
-    call = getattr(_module(spec.provider), name, None)
+    call = getattr(_module(spec.provider, name), name, None)
     if call is None:
         raise AIError(f"{spec.provider} cannot do {name}", code="ai_capability_unsupported")
     if problem:
@@ -234,6 +250,57 @@ def image_to_video(
 ) -> bytes:
     """MP4 bytes."""
     return _run(spec, "image_to_video", image, prompt, seconds=seconds, seed=seed)
+
+
+def submit_video(
+    spec: ModelSpec,
+    prompt: str,
+    *,
+    seconds: float,
+    width: int,
+    height: int,
+    negative_prompt: str = "",
+    seed: int | None = None,
+    start_image: bytes | None = None,
+    end_image: bytes | None = None,
+    audio: bool = False,
+) -> dict[str, Any]:
+    """Puts a video on the provider's queue and returns the job (JSON: request_id, status_url,
+    response_url, cancel_url, model) to keep for check_video and cancel_video. Images are
+    encoded bytes (the first and last frames); transient errors are retried here."""
+    return _run(
+        spec,
+        "submit_video",
+        prompt,
+        seconds=seconds,
+        width=width,
+        height=height,
+        negative_prompt=negative_prompt,
+        seed=seed,
+        start_image=start_image,
+        end_image=end_image,
+        audio=audio,
+    )
+
+
+def check_video(spec: ModelSpec, job: dict[str, Any]) -> VideoStatus:
+    """One look at a submitted video, not retried: a TransientAIError (a rate limit, with its
+    retry_after) is the caller's cue to look again later, without holding a worker."""
+    return _run(spec, "check_video", job, retries=False)
+
+
+def cancel_video(spec: ModelSpec, job: dict[str, Any]) -> None:
+    """Asks the provider to drop a submitted video; best effort, never raises."""
+    try:
+        _run(spec, "cancel_video", job, retries=False)
+    except Exception as exc:
+        log.info("cancelling video job on %s failed: %s", spec.key, exc)
+
+
+def download_video(spec: ModelSpec, url: str, max_bytes: int) -> bytes:
+    """The finished video's MP4 bytes (check_video's video_url); AIBadReply when it is larger
+    than `max_bytes`, empty or not an MP4."""
+    return _run(spec, "download_video", url, max_bytes)
 
 
 def write_text(spec: ModelSpec, prompt: str, *, system: str = "", max_tokens: int = 1024) -> str:

@@ -47,6 +47,20 @@ class ModelSpec:
     timeout: float = 120.0  # seconds for one request
 
 
+VIDEO_STATES = ("queued", "running", "done", "failed")
+
+
+@dataclass(frozen=True)
+class VideoStatus:
+    """Where a video submitted to a provider's queue stands (lumiku.services.ai.check_video)."""
+
+    state: str  # one of VIDEO_STATES
+    progress: float | None = None  # 0-100, where the provider reports it
+    queue_position: int | None = None  # while queued, where the provider says
+    video_url: str = ""  # when done: where to download it (download_video)
+    error: str = ""  # when failed: a message key (ai_refused, ai_failed, ...)
+
+
 class AIError(Exception):
     """A call that did not produce a result. `code` is a message key (lumiku.i18n) safe to show."""
 
