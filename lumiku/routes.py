@@ -20,6 +20,8 @@ ADMIN_USERS = "/admin/users"
 ADMIN_MODELS = "/admin/models"
 ADMIN_PAYMENTS = "/admin/payments"
 ADMIN_QUEUES = "/admin/queues"
+ADMIN_AUDIT = "/admin/audit"
+ADMIN_USAGE = "/admin/usage"
 
 
 def safe_next(path: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from lumiku.api.admin_exports import admin_export
 from lumiku.api.files import download, download_zip
 from lumiku.api.guards import block_public_uploads
 from lumiku.api.health import health
@@ -18,6 +19,7 @@ api = Starlette(
         Route("/api/files/zip/{token}", download_zip, methods=["GET"]),
         Route("/api/files/{token}", download, methods=["GET"]),
         Route("/api/pose-generator/poses/{template_id}.png", pose_preview, methods=["GET"]),
+        Route("/api/admin/exports/{token}", admin_export, methods=["GET"]),
     ]
 )
 

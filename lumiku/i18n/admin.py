@@ -1,4 +1,5 @@
-"""The admin pages: users and roles, credits and plans, AI models, payments, queues."""
+"""The admin pages: users and roles, credits and plans, AI models, payments, queues, the audit
+log, app usage and CSV exports."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # users
@@ -81,4 +82,63 @@ MESSAGES: dict[str, dict[str, str]] = {
     "admin_requeued": {"id": "Job diantrekan lagi.", "en": "Job queued again."},
     "admin_storage": {"id": "Penyimpanan (MB)", "en": "Storage (MB)"},
     "admin_quota_saved": {"id": "Kuota penyimpanan disimpan.", "en": "Storage quota saved."},
+    # the audit log
+    "admin_audit_title": {"id": "Log audit", "en": "Audit log"},
+    "admin_audit_search": {
+        "id": "Email admin, email pengguna atau ID",
+        "en": "Admin email, user email or id",
+    },
+    "admin_audit_all_actions": {"id": "Semua tindakan", "en": "All actions"},
+    "admin_audit_empty": {
+        "id": "Belum ada perubahan yang dicatat.",
+        "en": "No changes recorded yet.",
+    },
+    "admin_audit_col_when": {"id": "Waktu", "en": "When"},
+    "admin_audit_col_admin": {"id": "Admin", "en": "Admin"},
+    "admin_audit_col_action": {"id": "Tindakan", "en": "Action"},
+    "admin_audit_col_target": {"id": "Sasaran", "en": "Target"},
+    "admin_audit_col_changes": {"id": "Sebelum → sesudah", "en": "Before → after"},
+    "admin_audit_cli": {"id": "perintah lumiku di server", "en": "lumiku command on the server"},
+    "admin_audit_none": {"id": "—", "en": "—"},
+    "admin_action_set_role": {"id": "Mengubah peran", "en": "Changed a role"},
+    "admin_action_set_plan": {"id": "Mengubah paket", "en": "Changed a plan"},
+    "admin_action_adjust_credits": {"id": "Menyesuaikan kredit", "en": "Adjusted credits"},
+    "admin_action_set_storage_quota": {
+        "id": "Mengubah kuota penyimpanan",
+        "en": "Changed a storage quota",
+    },
+    "admin_action_update_model": {"id": "Mengubah model AI", "en": "Changed an AI model"},
+    "admin_action_requeue_job": {"id": "Menjalankan job lagi", "en": "Ran a job again"},
+    "admin_action_export_csv": {"id": "Mengunduh CSV", "en": "Downloaded a CSV"},
+    # app usage and exports
+    "admin_usage_title": {"id": "Penggunaan aplikasi", "en": "App usage"},
+    "admin_usage_7_days": {"id": "7 hari", "en": "7 days"},
+    "admin_usage_30_days": {"id": "30 hari", "en": "30 days"},
+    "admin_usage_90_days": {"id": "90 hari", "en": "90 days"},
+    "admin_usage_scope_all": {"id": "Semua aplikasi", "en": "All apps"},
+    "admin_usage_scope": {"id": "Tampilkan", "en": "Show"},
+    "admin_usage_generations": {"id": "Generasi", "en": "Generations"},
+    "admin_usage_outputs": {"id": "Hasil", "en": "Outputs"},
+    "admin_usage_failed": {"id": "Gagal", "en": "Failed"},
+    "admin_usage_credits": {"id": "Kredit terpakai", "en": "Credits used"},
+    "admin_usage_failure_rate": {"id": "Tingkat gagal (%)", "en": "Failure rate (%)"},
+    "admin_usage_work_chart": {"id": "Generasi dan hasil per hari", "en": "Work per day"},
+    "admin_usage_credits_chart": {"id": "Kredit per hari", "en": "Credits per day"},
+    "admin_usage_failure_chart": {"id": "Tingkat gagal per hari", "en": "Failure rate per day"},
+    "admin_usage_by_app": {"id": "Per aplikasi", "en": "By app"},
+    "admin_usage_by_model": {"id": "Per model", "en": "By model"},
+    "admin_usage_empty": {
+        "id": "Belum ada penggunaan dalam periode ini.",
+        "en": "No usage in this period.",
+    },
+    "admin_exports_title": {"id": "Ekspor CSV", "en": "CSV exports"},
+    "admin_exports_hint": {
+        "id": "Setiap unduhan dicatat di log audit.",
+        "en": "Every download is recorded in the audit log.",
+    },
+    "admin_export_users": {"id": "Pengguna", "en": "Users"},
+    "admin_export_payments": {"id": "Pembayaran", "en": "Payments"},
+    "admin_export_ledger": {"id": "Buku kredit", "en": "Credit ledger"},
+    "field_days": {"id": "Periode (hari)", "en": "Period (days)"},
+    "field_table": {"id": "Tabel", "en": "Table"},
 }

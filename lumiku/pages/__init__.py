@@ -3,6 +3,8 @@
 from lumiku.pages import (  # noqa: F401
     account,
     admin,
+    admin_audit,
+    admin_usage,
     apps,
     auth,
     billing,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from lumiku import routes
+from lumiku.components.admin import admin_header, filter_bar, search_input
 from lumiku.components.forms import error_callout, field, notice_callout
 from lumiku.components.layout import signed_in_page
 from lumiku.components.pager import pager
@@ -144,6 +145,8 @@ def admin_users() -> rx.Component:
                 rx.link(t("nav_admin_models"), href=routes.ADMIN_MODELS),
                 rx.link(t("admin_payments_title"), href=routes.ADMIN_PAYMENTS),
                 rx.link(t("admin_queues_title"), href=routes.ADMIN_QUEUES),
+                rx.link(t("admin_usage_title"), href=routes.ADMIN_USAGE, id="link-admin-usage"),
+                rx.link(t("admin_audit_title"), href=routes.ADMIN_AUDIT, id="link-admin-audit"),
                 spacing="4",
                 wrap="wrap",
             ),
@@ -354,13 +357,7 @@ def _model_row(row: ModelRow) -> rx.Component:
 @signed_in_page(routes.ADMIN_MODELS, "AI models", on_load=AdminModelsState.load)
 def admin_models() -> rx.Component:
     return rx.vstack(
-        rx.flex(
-            rx.heading(t("admin_models_title"), size="7", as_="h1"),
-            rx.link(t("admin_users_title"), href=routes.ADMIN_USERS),
-            justify="between",
-            align="center",
-            width="100%",
-        ),
+        admin_header("admin_models_title"),
         error_callout(AdminModelsState.error, "models-error"),
         notice_callout(AdminModelsState.notice, "models-notice"),
         card_table(
@@ -411,27 +408,17 @@ def _date_filter(label_key: str, name: str, value: rx.Var) -> rx.Component:
 @signed_in_page(routes.ADMIN_PAYMENTS, "Payments", on_load=AdminPaymentsState.load)
 def admin_payments() -> rx.Component:
     return rx.vstack(
-        rx.flex(
-            rx.heading(t("admin_payments_title"), size="7", as_="h1"),
-            rx.link(t("admin_users_title"), href=routes.ADMIN_USERS),
-            justify="between",
-            align="center",
-            width="100%",
-        ),
-        rx.flex(
-            rx.input(
-                placeholder=t("admin_search_payments"),
-                value=AdminPaymentsState.query,
-                on_change=lambda q: AdminPaymentsState.set_filter("query", q).debounce(300),
-                id="admin-payment-search",
-                min_width="16rem",
+        admin_header("admin_payments_title"),
+        filter_bar(
+            search_input(
+                "admin_search_payments",
+                AdminPaymentsState.query,
+                lambda q: AdminPaymentsState.set_filter("query", q).debounce(300),
+                "admin-payment-search",
             ),
             _status_filter(),
             _date_filter("admin_from", "since", AdminPaymentsState.since),
             _date_filter("admin_to", "until", AdminPaymentsState.until),
-            spacing="3",
-            wrap="wrap",
-            align="center",
         ),
         error_callout(AdminPaymentsState.error, "admin-payments-error"),
         card_table(

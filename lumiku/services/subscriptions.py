@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from lumiku.db import session_scope, utcnow
 from lumiku.models import Subscription, SubscriptionPlan, User
-from lumiku.services import events
+from lumiku.services import audit, events
 from lumiku.services.accounts import current_subscription, lock_account
 from lumiku.services.errors import NotFound, ServiceError
 
@@ -111,22 +111,38 @@ def _expire_stale(db: Session, user_id: int, now: datetime) -> None:
     db.flush()
 
 
-def set_plan(user_id: int, plan_id: str | None, source: str) -> None:
-    """Admin's choice (the caller checks the role): a plan now, or None for pay-as-you-go now."""
-    _set_plan(user_id, plan_id, source)
+def set_plan(
+    user_id: int, plan_id: str | None, source: str, *, admin_id: int | None = None
+) -> None:
+    """Admin's choice (the caller checks the role): a plan now, or None for pay-as-you-go now.
+    With `admin_id`, the change is written to the audit log in the same transaction."""
+    _set_plan(user_id, plan_id, source, admin_id)
     events.publish(user_id, "billing")
 
 
-def _set_plan(user_id: int, plan_id: str | None, source: str) -> None:
+def _plan_in_force(db: Session, user_id: int) -> dict[str, str]:
+    """For the audit log: the plan in force and until when ("payg" when none)."""
+    current = current_subscription(db, user_id)
+    if current is None:
+        return {"plan": "payg"}
+    return {"plan": current[0].plan_id, "ends_at": current[0].ends_at.isoformat()}
+
+
+def _set_plan(user_id: int, plan_id: str | None, source: str, admin_id: int | None) -> None:
     with session_scope() as db:
         user = lock_account(db, user_id)
+        before = _plan_in_force(db, user_id)
         if plan_id is None:
             current = current_subscription(db, user_id)
             if current:
                 _end(current[0], utcnow())
             _to_payg(user)
-            return
-        activate_in(db, user, _plan(db, plan_id), source)
+        else:
+            activate_in(db, user, _plan(db, plan_id), source)
+        if admin_id is not None:
+            db.flush()
+            after = _plan_in_force(db, user_id)
+            audit.record(db, admin_id, "set_plan", "user", user_id, before, after)
 
 
 def choose_free_plan(user_id: int) -> None:

@@ -1,4 +1,5 @@
-"""Administration of accounts: listing users and changing roles."""
+"""Administration of accounts: listing users and changing roles. Every change an admin makes is
+written to the audit log (lumiku.services.audit) in the transaction that makes it."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from sqlalchemy import func, or_, update
 from sqlmodel import select
 
 from lumiku.db import paginate, session_scope, utcnow
-from lumiku.models import Subscription, User
-from lumiku.services import ai_models, auth, billing, payments, queues, subscriptions
+from lumiku.models import CreditEntry, Subscription, User
+from lumiku.services import ai_models, audit, auth, billing, events, payments, queues, subscriptions
+from lumiku.services.accounts import lock_account
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
 
 ROLES = ("user", "admin")
@@ -89,12 +91,12 @@ def list_users(actor: auth.CurrentUser | None, page: int = 1, query: str = "") -
 
 def set_role(actor: auth.CurrentUser | None, user_id: int, role: str) -> None:
     """Admins only; the last admin cannot be demoted, so the site always has one."""
-    require_admin(actor)
-    assign_role(user_id, role)
+    admin = require_admin(actor)
+    assign_role(user_id, role, admin_id=admin.id)
 
 
-def assign_role(user_id: int, role: str) -> None:
-    """Without an actor check: for the operator's CLI only."""
+def assign_role(user_id: int, role: str, *, admin_id: int | None = None) -> None:
+    """Without an actor check: for the operator's CLI (logged as "cli"), and for set_role."""
     if role not in ROLES:
         raise ServiceError("role_invalid")
     with session_scope() as db:
@@ -120,6 +122,7 @@ def assign_role(user_id: int, role: str) -> None:
             raise NotFound()
         if user.role == "admin" and role != "admin" and len(admins) <= 1:
             raise ServiceError("last_admin")
+        audit.record(db, admin_id, "set_role", "user", user.id, {"role": user.role}, {"role": role})
         user.role, user.updated_at = role, utcnow()
 
 
@@ -145,36 +148,70 @@ def create_admin(email: str, password: str, name: str) -> User:
             password_hash=auth.hash_password(password),
         )
         db.add(user)
+        db.flush()
+        audit.record(db, None, "set_role", "user", user.id, {}, {"role": "admin"})
     return user
 
 
 def adjust_credits(
     actor: auth.CurrentUser | None, user_id: int, amount: int, reason: str, key: str
 ) -> None:
-    """Grant (positive) or deduct (negative) credits with a reason: one adjustment entry."""
+    """Grant (positive) or deduct (negative) credits with a reason: one adjustment entry, as
+    billing.add_credits makes it, and its audit entry in the same transaction (a double submit
+    replays the first: neither is written twice)."""
     admin = require_admin(actor)
     reason = " ".join(str(reason).split())[:200]
     if not reason:
         raise ServiceError("reason_required")
-    billing.add_credits(
-        int(user_id),
-        amount,
-        "adjustment",
-        f"admin:{key}",
-        f"{reason} (admin {admin.email})",
-        reference=("admin", str(admin.id)),
-    )
+    if (
+        not isinstance(amount, int)
+        or isinstance(amount, bool)
+        or amount == 0
+        or abs(amount) > 10_000_000
+    ):
+        raise ServiceError("amount_invalid")
+    idempotency_key = f"admin:{key}"
+    if not isinstance(key, str) or len(idempotency_key) > 100:
+        raise ServiceError("idempotency_key_invalid")
+    uid = int(user_id)
+    with session_scope() as db:
+        user = lock_account(db, uid)
+        replay = db.exec(
+            select(CreditEntry.id).where(CreditEntry.idempotency_key == idempotency_key)
+        ).first()
+        balance = user.credit_balance
+        entry = billing.post_entry(
+            db,
+            user,
+            amount,
+            "adjustment",
+            idempotency_key,
+            description=f"{reason} (admin {admin.email})",
+            reference=("admin", str(admin.id)),
+        )
+        if replay is None:
+            audit.record(
+                db,
+                admin.id,
+                "adjust_credits",
+                "user",
+                uid,
+                {"balance": balance},
+                {"balance": entry.balance_after, "amount": amount, "reason": reason},
+            )
+    events.publish(uid, "billing")
 
 
 def set_plan(actor: auth.CurrentUser | None, user_id: int, plan_id: str | None) -> None:
     admin = require_admin(actor)
-    subscriptions.set_plan(int(user_id), plan_id or None, f"admin:{admin.id}")
+    subscriptions.set_plan(int(user_id), plan_id or None, f"admin:{admin.id}", admin_id=admin.id)
 
 
 def update_model(actor: auth.CurrentUser | None, key: str, **change: bool | int | str) -> None:
     """Admins only; `change` holds the fields to set (see ai_models.update)."""
-    require_admin(actor)
-    ai_models.update(key, **change)
+    admin = require_admin(actor)
+    change.pop("admin_id", None)  # the acting admin is the actor, never a field
+    ai_models.update(key, **change, admin_id=admin.id)
 
 
 def test_model(actor: auth.CurrentUser | None, key: str) -> str:
@@ -188,7 +225,7 @@ MAX_QUOTA_MB = 10 * 1024 * 1024  # 10 TiB
 
 def set_storage_quota(actor: auth.CurrentUser | None, user_id: int, megabytes: int) -> None:
     """Admins only. A quota below what is stored blocks new files, it never deletes any."""
-    require_admin(actor)
+    admin = require_admin(actor)
     if (
         not isinstance(megabytes, int)
         or isinstance(megabytes, bool)
@@ -199,6 +236,15 @@ def set_storage_quota(actor: auth.CurrentUser | None, user_id: int, megabytes: i
         user = db.get(User, int(user_id))
         if user is None:
             raise NotFound()
+        audit.record(
+            db,
+            admin.id,
+            "set_storage_quota",
+            "user",
+            user.id,
+            {"storage_quota_mb": user.storage_quota_bytes // 2**20},
+            {"storage_quota_mb": megabytes},
+        )
         user.storage_quota_bytes, user.updated_at = megabytes * 2**20, utcnow()
 
 
@@ -209,11 +255,15 @@ def queue_overview(actor: auth.CurrentUser | None, failed_limit: int = 50):
 
 
 def requeue_job(actor: auth.CurrentUser | None, job_id: str) -> None:
-    """Admins only: a failed job runs again."""
-    require_admin(actor)
+    """Admins only: a failed job runs again (logged once the queue took it back)."""
+    admin = require_admin(actor)
     if not isinstance(job_id, str):
         raise NotFound()
     queues.requeue(job_id)
+    with session_scope() as db:
+        audit.record(
+            db, admin.id, "requeue_job", "job", job_id, {"status": "failed"}, {"status": "queued"}
+        )
 
 
 def search_payments(actor: auth.CurrentUser | None, **filters: Any) -> payments.PaymentPage:

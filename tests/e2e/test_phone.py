@@ -39,6 +39,7 @@ ROWS = {
     "/admin/payments": ".payment-row",
     "/admin/users": ".admin-user-row",
     "/admin/models": ".admin-model-row",
+    "/admin/audit": ".audit-row",  # the admin's own promotion, by the command
 }
 
 
