@@ -69,6 +69,9 @@ class AppPlugin:
     # "module:function(db, ctx, file_ids)": what a paid output becomes beyond an output (an
     # avatar, say), run in the transaction that pays for it, so one never exists without the other
     deliver: str = ""
+    # "module:function(ctx)": stops an item's work at a provider (its `ctx.params["remote"]`)
+    # when the item is cancelled while it waits there (lumiku.services.generations.CheckBack)
+    cancel_remote: str = ""
 
     @property
     def module(self) -> str:
@@ -164,7 +167,28 @@ APPS: tuple[AppPlugin, ...] = (
         deliver="lumiku.services.pose_generator.results:deliver",
     ),
     AppPlugin(
-        id="video-generator", name="Video Generator", icon="clapperboard", color="blue", order=4
+        id="video-generator",
+        name="Video Generator",
+        icon="clapperboard",
+        color="blue",
+        order=4,
+        beta=True,
+        coming_soon=False,
+        runner="jobs.video_generator:run",
+        price_rule="lumiku.services.video_generator.rules:price_rule",
+        queue="ai",
+        pages="lumiku.pages.apps.video_generator",
+        tables="lumiku.models.video_generator",
+        messages="lumiku.i18n.video_generator",
+        registry_models=(
+            "video-generator:wan2.2",
+            "video-generator:veo2",
+            "video-generator:kling-2.5",
+            "video-generator:veo3",
+            "video-generator:prompt-writer",
+        ),
+        deliver="lumiku.services.video_generator.videos:deliver",
+        cancel_remote="jobs.video_generator:cancel_remote",
     ),
     AppPlugin(
         id="video-mixer",

@@ -17,3 +17,20 @@ RESET = {
 
 def tile_button(*children: rx.Component, on_click, **props) -> rx.Component:
     return rx.el.button(*children, on_click=on_click, type="button", style=RESET, **props)
+
+
+def square_thumb(url: rx.Var, alt: rx.Var, *, icon: str, icon_size: int) -> rx.Component:
+    """A tile's square picture, or the icon in its place while there is none (an avatar made
+    from text has no photo until its picture is made)."""
+    return rx.cond(
+        url != "",
+        rx.image(
+            src=url,
+            alt=alt,
+            width="100%",
+            aspect_ratio="1",
+            object_fit="cover",
+            border_radius="6px",
+        ),
+        rx.center(rx.icon(icon, size=icon_size), width="100%", aspect_ratio="1"),
+    )

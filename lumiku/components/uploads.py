@@ -10,6 +10,9 @@ import reflex as rx
 from lumiku.components.text import t
 from lumiku.state.uploads import UploadRow
 
+# what a drop zone for pictures accepts (the server checks the bytes again)
+IMAGES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
+
 
 def _row(row: UploadRow, prefix: str) -> rx.Component:
     return rx.hstack(

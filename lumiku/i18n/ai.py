@@ -108,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Penulis persona sudah sering dipakai. Coba lagi dalam {minutes} menit.",
         "en": "The persona writer has been used a lot. Try again in {minutes} minutes.",
     },
+    "rate_limited_video-prompt-writing": {
+        "id": "Fitur sempurnakan deskripsi sudah sering dipakai. Coba lagi dalam {minutes} menit.",
+        "en": "The description improver has been used a lot. Try again in {minutes} minutes.",
+    },
     "rate_limited_segmenting": {
         "id": "Terlalu banyak klik di mode Lanjutan. Coba lagi dalam {minutes} menit, "
         "atau pakai mode Cepat.",

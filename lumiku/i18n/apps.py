@@ -9,6 +9,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "app_avatar_creator_outputs": {"id": "avatar", "en": "avatars"},
     "app_avatar_generator_outputs": {"id": "variasi avatar", "en": "avatar variations"},
     "app_pose_generator_outputs": {"id": "pose", "en": "poses"},
+    "app_video_generator_outputs": {"id": "video", "en": "videos"},
     "app_poster_editor_outputs": {"id": "suntingan poster", "en": "poster edits"},
     "app_avatar_creator_desc": {
         "id": "Buat avatar AI lengkap dengan persona untuk brand Anda.",

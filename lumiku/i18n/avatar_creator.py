@@ -195,6 +195,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{count} pose",
         "en": "{count} poses",
     },
+    "avatar_creator_use_videos": {
+        "id": "{count} video",
+        "en": "{count} videos",
+    },
     "avatar_creator_likeness": {
         "id": "Kemiripan wajah:",
         "en": "Face likeness:",

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from lumiku import plugins
 from lumiku.db import session_scope
 from lumiku.models import AIModel, User
-from lumiku.services import ai
+from lumiku.services import ai, audit
 from lumiku.services.errors import NotFound, ServiceError
 
 TIERS = plugins.TIERS  # free < basic < pro < enterprise
@@ -133,13 +133,18 @@ def enabled_models(db: Session) -> list[AIModel]:
 
 
 def visible_app_ids(user_id: int) -> list[str]:
-    """Apps with at least one enabled model the user may use (the original's dashboard rule)."""
+    """Apps with at least one enabled model the user may use (the original's dashboard rule);
+    a helper (a prompt writer) makes nothing on its own, so it does not count."""
     with session_scope() as db:
         user = db.get(User, user_id)
         if user is None:
             return []
         tier = access_tier(user)
-        usable = {m.app_id for m in enabled_models(db) if tier_allows(tier, m.tier)}
+        usable = {
+            m.app_id
+            for m in enabled_models(db)
+            if tier_allows(tier, m.tier) and m.capability not in HELPER_CAPABILITIES
+        }
     return [app.id for app in plugins.dashboard_apps(user.role) if app.id in usable]
 
 
@@ -258,9 +263,12 @@ def update(
     provider_model: str | None = None,
     parameters: str | None = None,
     fallback_key: str | None = None,
+    admin_id: int | None = None,
 ) -> None:
     """Admin edit (the caller checks the role): switch a model on or off and re-price it. Only
-    the fields given change, so two admins editing different fields never undo each other."""
+    the fields given change, so two admins editing different fields never undo each other.
+    With `admin_id`, the fields' values before and after go to the audit log in the same
+    transaction."""
     if enabled is not None and not isinstance(enabled, bool):
         raise ServiceError("parameter_invalid", name="enabled")
     limits = (("credit_cost", credit_cost, 100_000), ("quota_cost", quota_cost, 100))
@@ -279,9 +287,12 @@ def update(
             "quota_cost": quota_cost,
             **_provider_changes(db, model, provider, provider_model, parameters, fallback_key),
         }
+        changes = {name: value for name, value in changes.items() if value is not None}
+        before = {name: getattr(model, name) for name in changes}
         for name, value in changes.items():
-            if value is not None:
-                setattr(model, name, value)
+            setattr(model, name, value)
+        if admin_id is not None:
+            audit.record(db, admin_id, "update_model", "ai_model", model.key, before, changes)
 
 
 def test_connection(key: str) -> str:

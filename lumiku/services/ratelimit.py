@@ -37,6 +37,8 @@ VERIFY_MAIL_PER_USER = Limit("verify-mail", 3, 60 * 60)
 # and picking an object to edit in Poster Editor's advanced mode (each mark is one segmenting).
 PERSONA_WRITING_PER_USER = Limit("persona-writing", 20, 60 * 60)
 SEGMENTING_PER_USER = Limit("segmenting", 300, 60 * 60)
+# Video Generator's "improve my description" (a text model, free until the improved text is used)
+VIDEO_PROMPT_WRITING_PER_USER = Limit("video-prompt-writing", 30, 60 * 60)
 
 
 def _key(limit: Limit, subject: str) -> str:

@@ -133,6 +133,152 @@ def _flux_dev(resolution: int) -> dict[str, Any]:
     }
 
 
+# Video Generator's models, served through Hugging Face's router to fal.ai's queue (the original
+# called ModelsLab and Eden AI, which we do not). fal serves text-to-video and image-to-video at
+# two addresses: `imageModel` is where a request with a start image goes; the parameters say how
+# each spells its request (lumiku.services.ai.video_jobs). The credits are the
+# original's production values (4.8; it shipped them at 0 and then charged 500 for each); the
+# modifiers are the original's (lumiku.services.video_generator.rules). The durations, sizes and
+# aspects are what fal's endpoints accept; `typicalSeconds` is how long one video usually takes
+# there (the progress bar's guide) and a video still not done after `maxWaitSeconds` is cancelled
+# at the provider and refunded. The `per_second` prices of the original's rows are not used: the
+# app prices by its own rule. Veo and Kling are closed models the original reached through Eden
+# AI; fal serves both, so they go the same way (an admin whose Hugging Face account cannot reach
+# them repoints the row at an endpoint URL speaking fal's protocol, or switches it off).
+VIDEO_MODIFIERS: dict[str, int] = {
+    "resolution1080p": 30,
+    "resolution4k": 100,
+    "durationPer5Seconds": 50,
+    "startImage": 20,
+    "endImage": 30,
+    "bothImages": 40,
+    "enhancedPrompt": 5,
+    "audioGeneration": 10,
+}
+VIDEO_GENERATOR_MODELS: list[dict[str, Any]] = [
+    _model(
+        "video-generator:wan2.2",
+        "Wan 2.2 T2V (Free)",
+        "huggingface",
+        "free",
+        350,
+        1,
+        0,
+        serve=(
+            "fal-ai/wan/v2.2-a14b/text-to-video",
+            "text-to-video",
+            {"duration_format": "frames", "fps": 16, "size_format": "resolution"},
+        ),
+        imageModel="fal-ai/wan/v2.2-a14b/image-to-video",
+        resolutions=["720p"],
+        durations=[3, 4, 5, 6],
+        maxDuration=6,
+        defaultDuration=5,
+        aspectRatios=["16:9", "9:16", "1:1"],
+        supportsStartImage=True,
+        supportsEndImage=True,  # fal's Wan 2.2 image-to-video takes an end frame
+        supportsAudio=False,
+        typicalSeconds=90,
+        maxWaitSeconds=600,
+        modifiers=VIDEO_MODIFIERS,
+    ),
+    _model(
+        "video-generator:veo2",
+        "Google Veo 2",
+        "huggingface",
+        "basic",
+        2200,
+        1,
+        1,
+        serve=(
+            "fal-ai/veo2",
+            "text-to-video",
+            {"duration_format": "seconds_s", "size_format": "aspect"},
+        ),
+        imageModel="fal-ai/veo2/image-to-video",
+        resolutions=["720p"],
+        durations=[5, 6, 7, 8],
+        maxDuration=8,
+        defaultDuration=5,
+        aspectRatios=["16:9", "9:16"],
+        supportsStartImage=True,
+        supportsEndImage=False,
+        supportsAudio=False,
+        typicalSeconds=120,
+        maxWaitSeconds=900,
+        modifiers=VIDEO_MODIFIERS,
+    ),
+    _model(
+        "video-generator:kling-2.5",
+        "Kling 2.5 Pro",
+        "huggingface",
+        "pro",
+        500,
+        2,
+        2,
+        serve=(
+            "fal-ai/kling-video/v2.5-turbo/pro/text-to-video",
+            "text-to-video",
+            {"duration_format": "seconds", "size_format": "aspect"},
+        ),
+        imageModel="fal-ai/kling-video/v2.5-turbo/pro/image-to-video",
+        resolutions=["720p", "1080p"],
+        durations=[5, 10],
+        maxDuration=10,
+        defaultDuration=5,
+        aspectRatios=["16:9", "9:16", "1:1"],
+        supportsStartImage=True,
+        supportsEndImage=False,
+        supportsAudio=False,
+        typicalSeconds=150,
+        maxWaitSeconds=900,
+        modifiers=VIDEO_MODIFIERS,
+    ),
+    _model(
+        "video-generator:veo3",
+        "Google Veo 3 Enterprise",
+        "huggingface",
+        "enterprise",
+        2500,
+        3,
+        3,
+        serve=(
+            "fal-ai/veo3",
+            "text-to-video",
+            # Veo 3 makes sound unless told not to: always say which
+            {
+                "duration_format": "seconds_s",
+                "size_format": "resolution",
+                "audio_field": "generate_audio",
+            },
+        ),
+        imageModel="fal-ai/veo3/image-to-video",
+        resolutions=["720p", "1080p"],
+        durations=[4, 6, 8],
+        maxDuration=8,
+        defaultDuration=8,
+        aspectRatios=["16:9", "9:16"],
+        supportsStartImage=True,
+        supportsEndImage=False,
+        supportsAudio=True,
+        typicalSeconds=180,
+        maxWaitSeconds=1200,
+        modifiers=VIDEO_MODIFIERS,
+    ),
+    # "Improve my description": free to ask (rate limited per user), +5 credits when the
+    # improved text is used (the original's enhancedPrompt)
+    _model(
+        "video-generator:prompt-writer",
+        "Claude Video Prompt Writer",
+        "anthropic",
+        "free",
+        0,
+        0,
+        4,
+        serve=("claude-sonnet-5", "text", {"max_tokens": 700}),
+    ),
+]
+
 # The original's 17 entries (prisma/seeds/ai-models.seed.ts), plus one for Pose Generator, which
 # the original left without a model and so hid from every dashboard, and the models behind
 # Avatar Creator's persona writer and Avatar Generator's variations and likeness scores.
@@ -140,56 +286,7 @@ def _flux_dev(resolution: int) -> dict[str, Any]:
 # they stay, switched off, for their history, and Poster Editor runs on its own rows
 # (lumiku.services.poster_editor.rules.REGISTRY_MODELS).
 MODELS: list[dict[str, Any]] = [
-    _model(
-        "video-generator:wan2.2",
-        "Wan 2.2 T2V (Free)",
-        "modelslab",
-        "free",
-        5,
-        1,
-        0,
-        per_second=1.0,
-        maxDuration=6,
-        resolutions=["720p"],
-        aspectRatios=["16:9", "9:16"],
-    ),
-    _model(
-        "video-generator:veo2",
-        "Google Veo 2",
-        "edenai",
-        "basic",
-        10,
-        1,
-        1,
-        per_second=2.0,
-        maxDuration=10,
-        resolutions=["720p", "1080p"],
-    ),
-    _model(
-        "video-generator:kling-2.5",
-        "Kling 2.5 Pro",
-        "edenai",
-        "pro",
-        20,
-        2,
-        2,
-        per_second=3.0,
-        maxDuration=10,
-        resolutions=["720p", "1080p", "4k"],
-        aspectRatios=["16:9", "9:16", "1:1", "4:5"],
-    ),
-    _model(
-        "video-generator:veo3",
-        "Google Veo 3 Enterprise",
-        "edenai",
-        "enterprise",
-        50,
-        3,
-        3,
-        per_second=5.0,
-        maxDuration=20,
-        supportsAudio=True,
-    ),
+    *VIDEO_GENERATOR_MODELS,
     _model(
         "poster-editor:inpaint-standard",
         "Inpaint Standard",

@@ -127,6 +127,7 @@ class WorkState(rx.State):
     cards: list[WorkCard] = []
     app_filter: str = "all"
     project_filter: str = ""  # set by an app's project page to show that project's work
+    _scoped: bool = False  # the filters were set by an app's page, not chosen here
     status_filter: str = "all"
     sort: str = "newest"
     page: int = 1
@@ -173,13 +174,13 @@ class WorkState(rx.State):
     @with_user
     async def load(self, me: Caller):
         self.page, self.confirm_delete = 1, ""
-        if self.project_filter:  # coming from a project's page: show everything again
-            self.app_filter, self.project_filter = "all", ""
+        if self._scoped:  # coming from an app's page: show everything again
+            self.app_filter, self.project_filter, self._scoped = "all", "", False
         await self._load(me.user.id)
 
     async def _show_project(self, user_id: int, app_id: str, project_id: str) -> None:
         """The work of one app's project, for that project's page (not an event handler)."""
-        self.app_filter, self.project_filter = app_id, project_id
+        self.app_filter, self.project_filter, self._scoped = app_id, project_id, True
         self.status_filter, self.page, self.error, self.notice = "all", 1, "", ""
         await self._load(user_id)
 

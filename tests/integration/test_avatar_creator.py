@@ -15,46 +15,20 @@ from sqlmodel import select
 from jobs.generation import runner_for
 from lumiku.db import session_scope
 from lumiku.models import AIModel, AvatarCreatorPreset, GenerationItem, StoredFile
-from lumiku.services import ai_models, billing, generations, seed
+from lumiku.services import ai_models, billing, generations
 from lumiku.services.ai import retry
 from lumiku.services.avatar_creator import avatars, generate, presets, projects, prompts
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.settings import get_settings
 from tests.factories import new_user
-from tests.fake_anthropic import FakeAnthropic
-from tests.fake_hf import FakeHF
 
 FLUX = "avatar-creator:flux-dev-standard"
 FAST = "avatar-creator:flux-schnell-fast"
 
 
-@pytest.fixture(scope="module")
-def hf():
-    server = FakeHF().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def claude():
-    server = FakeAnthropic().start()
-    yield server
-    server.stop()
-
-
 @pytest.fixture
-def app(db, rds, hf, claude, monkeypatch):
-    hf.reset()
-    claude.reset()
-    monkeypatch.setenv("HF_TOKEN", hf.token)
-    monkeypatch.setenv("HF_INFERENCE_URL", hf.url)
-    monkeypatch.setenv("ANTHROPIC_API_KEY", claude.api_key)
-    monkeypatch.setenv("ANTHROPIC_BASE_URL", claude.url)
-    monkeypatch.setattr(retry, "pause", lambda seconds: None)  # transient waits, not slept
-    get_settings.cache_clear()
-    seed.run_all()
-    yield
-    get_settings.cache_clear()
+def app(app_with_claude):
+    """The shared `app` (FakeHF) and a fake Claude (tests/integration/conftest.py)."""
 
 
 START = 500  # every test user's balance: the welcome bonus topped up

@@ -24,6 +24,7 @@ from lumiku.services import (
 )
 from lumiku.services.accounts import lock_account
 from lumiku.services.errors import ServiceError
+from lumiku.settings import get_settings
 from tests.factories import new_user
 
 MIXER, MIXER_MODEL = "video-mixer", "video-mixer:ffmpeg-standard"  # 2 credits, 1 quota each
@@ -31,8 +32,11 @@ MIXER, MIXER_MODEL = "video-mixer", "video-mixer:ffmpeg-standard"  # 2 credits, 
 
 @pytest.fixture(autouse=True)
 def billing_world(db, rds, monkeypatch):
-    """Seeded plans and models, and apps open for business (none is built yet). Video Mixer
-    stands in for any app priced by the model registry, so its own formula is set aside."""
+    """Seeded plans and models, and apps open for business, each priced by the registry alone
+    (their own formulas set aside). A Hugging Face token is configured, so the provider-served
+    rows can be charged for (nothing here calls a provider)."""
+    monkeypatch.setenv("HF_TOKEN", "hf_billing_tests")
+    get_settings.cache_clear()
     seed.run_all()
     monkeypatch.setattr(
         plugins,
@@ -245,8 +249,16 @@ def test_bad_quantities(quantity, code):
 
 
 def test_dynamic_prices_per_second_and_megapixel():
+    """The registry's generic per-second and per-megapixel prices (Video Generator has its own
+    formula now; its row stands in for any app priced by the registry)."""
     user_id = new_user()
     billing.add_credits(user_id, 1000, "grant", "g", "g")
+    with session_scope() as db:
+        db.execute(
+            update(AIModel)
+            .where(AIModel.key == "video-generator:wan2.2")
+            .values(credit_cost=5, credit_per_second=1.0)
+        )
     video = billing.charge(
         user_id,
         "video-generator",
@@ -303,7 +315,7 @@ def test_unknown_disabled_and_unbuilt_apps_and_models(monkeypatch):
 
 def test_tier_gating_for_subscribers_not_for_pay_as_you_go():
     payg, subscriber = new_user(1), new_user(2)
-    billing.add_credits(payg, 100, "grant", "g", "g")
+    billing.add_credits(payg, 5_000, "grant", "g", "g")
     billing.charge(
         payg, "video-generator", "video-generator:veo3", {}, quantity=1, key="a", description="x"
     )  # pay-as-you-go pays its price, any tier
@@ -569,35 +581,33 @@ def test_plan_cards_say_what_each_plan_gives_per_app_in_plain_words():
     allowances = ai_models.allowances_by_tier()
     free = plan_apps(10, allowances["free"], "id")
     assert "Video Mixer: hingga 10 video per hari" in free
-    assert "Video Generator: hingga 10 hasil per hari" in free  # 1 quota per video at free
+    assert "Video Generator: hingga 10 video per hari" in free  # 1 quota per video at free
     assert "Video Mixer: up to 100 videos a day" in plan_apps(100, allowances["pro"], "en")
     with session_scope() as db:  # Kling takes 2 quota a video; Wan is switched off
         db.get(AIModel, "video-generator:wan2.2").enabled = False
         db.get(AIModel, "video-generator:veo2").enabled = False
     allowances = ai_models.allowances_by_tier()
     assert "Video Generator: tidak termasuk paket ini" in plan_apps(10, allowances["free"], "id")
-    assert "Video Generator: hingga 50 hasil per hari" in plan_apps(100, allowances["pro"], "id")
+    assert "Video Generator: hingga 50 video per hari" in plan_apps(100, allowances["pro"], "id")
     with session_scope() as db:
         db.get(AIModel, MIXER_MODEL).quota_cost = 0
     assert "Video Mixer: tanpa batas" in plan_apps(10, ai_models.allowances_by_tier()["free"], "id")
 
 
-def test_plan_cards_say_which_apps_are_still_to_come():
+def test_plan_cards_name_every_app_and_those_still_to_come():
     from lumiku.state.billing import plan_apps
 
-    real = {app.id: app for app in plugins.APPS}  # the fixture opened every app; these are not
-    allowances = [
-        dataclasses.replace(a, coming_soon=real[a.app_id].coming_soon)
-        for a in ai_models.allowances_by_tier()["free"]
-    ]
-    lines = plan_apps(10, allowances, "id")
+    free = ai_models.allowances_by_tier()["free"]
+    lines = plan_apps(10, free, "id")
     assert lines == [
         "Avatar Creator: hingga 10 avatar per hari",  # the persona writer is not counted
         "Avatar Generator: hingga 10 variasi avatar per hari",
         "Pose Generator: hingga 10 pose per hari",
+        "Video Generator: hingga 10 video per hari",
         "Video Mixer: hingga 10 video per hari",
         "Poster Editor: hingga 10 suntingan poster per hari",  # segmentation is not counted
         "Carousel Mix: hingga 10 set carousel per hari",
         "Looping Flow: hingga 10 loop per hari",
-        "Segera hadir: Video Generator",
     ]
+    unbuilt = [dataclasses.replace(a, coming_soon=a.app_id == "looping-flow") for a in free]
+    assert plan_apps(10, unbuilt, "id")[-1] == "Segera hadir: Looping Flow"

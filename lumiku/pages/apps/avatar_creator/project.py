@@ -17,8 +17,8 @@ from lumiku.components.projects import (
     project_header,
 )
 from lumiku.components.text import t
-from lumiku.components.tiles import tile_button
-from lumiku.components.uploads import dropzone
+from lumiku.components.tiles import square_thumb, tile_button
+from lumiku.components.uploads import IMAGES, dropzone
 from lumiku.components.work import work_list
 from lumiku.pages.apps.avatar_creator.create import create_panel
 from lumiku.state.avatar_creator import (
@@ -34,7 +34,6 @@ from lumiku.state.avatar_creator import (
 )
 from lumiku.state.avatar_creator import ProjectState as S
 
-IMAGES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 VARIATIONS_ROUTE = "/apps/avatar-generator"
 POSES_ROUTE = "/apps/pose-generator"
 
@@ -44,18 +43,7 @@ def _tile(avatar: AvatarTile) -> rx.Component:
     return rx.card(
         tile_button(
             rx.vstack(
-                rx.cond(
-                    avatar.thumb_url != "",
-                    rx.image(
-                        src=avatar.thumb_url,
-                        alt=avatar.name,
-                        width="100%",
-                        aspect_ratio="1",
-                        object_fit="cover",
-                        border_radius="6px",
-                    ),
-                    rx.center(rx.icon("user-round", size=40), width="100%", aspect_ratio="1"),
-                ),
+                square_thumb(avatar.thumb_url, avatar.name, icon="user-round", icon_size=40),
                 rx.text(avatar.name, weight="bold", size="2", style={"overflow_wrap": "anywhere"}),
                 rx.text(avatar.persona, size="1", color_scheme="gray"),
                 rx.hstack(

@@ -8,6 +8,7 @@ import reflex as rx
 
 from lumiku.components.avatar_batches import field, model_select, seed_field
 from lumiku.components.forms import card
+from lumiku.components.spend import form_problem, generate_row
 from lumiku.components.text import t
 from lumiku.services.pose_generator import rules
 from lumiku.state.pose_generator import NONE, ChosenPose
@@ -278,37 +279,14 @@ def _background_and_profession() -> rx.Component:
 def _spend() -> rx.Component:
     return rx.vstack(
         rx.text(S.price_rule, size="1", color_scheme="gray", id="pg-price-rule"),
-        rx.flex(
-            rx.vstack(
-                rx.text(S.est_per_item, size="1", color_scheme="gray", id="pg-per-item"),
-                rx.text(S.est_price, size="5", weight="bold", id="pg-price"),
-                spacing="0",
-                min_width="0",
-            ),
-            rx.spacer(),
-            rx.button(
-                rx.icon("sparkles", size=16),
-                t("pose_generator_generate"),
-                size="3",
-                disabled=~S.est_ready | S.busy,
-                on_click=S.ask_generate,
-                id="pg-generate",
-            ),
-            spacing="3",
-            align="end",
-            wrap="wrap",
-            width="100%",
+        generate_row(
+            S,
+            rx.text(S.est_per_item, size="1", color_scheme="gray", id="pg-per-item"),
+            icon="sparkles",
+            label_key="pose_generator_generate",
+            css="pg",
         ),
-        rx.cond(
-            S.form_error != "",
-            rx.text(
-                S.form_error,
-                color=rx.cond(S.chosen_count == 0, "gray", "red"),  # nothing chosen yet: a hint
-                size="2",
-                id="pg-form-error",
-                role="status",
-            ),
-        ),
+        form_problem(S, S.chosen_count == 0, css="pg"),  # nothing chosen yet: a hint
         spacing="2",
         width="100%",
     )

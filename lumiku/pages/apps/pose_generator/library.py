@@ -11,12 +11,11 @@ from lumiku.components.forms import card
 from lumiku.components.pager import pager
 from lumiku.components.text import t
 from lumiku.components.tiles import tile_button
-from lumiku.components.uploads import dropzone
+from lumiku.components.uploads import IMAGES, dropzone
 from lumiku.services.pose_generator import poses
 from lumiku.state.pose_generator import ALL, PHOTOS, SORTS, UPLOAD_ID, GenerateState, PoseCard
 from lumiku.state.pose_generator import LibraryState as S
 
-IMAGES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 CATEGORIES = (*poses.CATEGORIES, "custom")
 
 

@@ -11,7 +11,7 @@ from lumiku.components.layout import signed_in_page
 from lumiku.components.navigation import back_link
 from lumiku.components.projects import delete_project_dialog, project_header
 from lumiku.components.text import t
-from lumiku.components.uploads import dropzone
+from lumiku.components.uploads import IMAGES, dropzone
 from lumiku.services.poster_editor import posters
 from lumiku.state.poster_editor import (
     APP,
@@ -23,8 +23,6 @@ from lumiku.state.poster_editor import (
     ProjectListState,
 )
 from lumiku.state.poster_editor import ProjectState as S
-
-IMAGES = {"image/jpeg": [".jpg", ".jpeg"], "image/png": [".png"], "image/webp": [".webp"]}
 
 
 def _tile(tile: PosterTile) -> rx.Component:
