@@ -180,6 +180,25 @@ def allowances_by_tier() -> dict[str, list[AppAllowance]]:
     return result
 
 
+def helper_reason(key: str) -> str:
+    """Why the helper model `key` (a writer, a segmenter: free to the user, called outside the
+    engine) cannot serve now, as a message key; "" when it can."""
+    with session_scope() as db:
+        model = db.get(AIModel, key)
+        return "model_unavailable" if model is None else unavailable_reason(model)
+
+
+def helper_spec(key: str) -> ai.ModelSpec:
+    """The helper model `key` in the provider's terms; ServiceError with its reason when it
+    cannot serve."""
+    with session_scope() as db:
+        model = db.get(AIModel, key)
+        reason = "model_unavailable" if model is None else unavailable_reason(model)
+        if reason:
+            raise ServiceError(reason)
+        return spec_for(model)
+
+
 def usable_model(db: Session, user: User, app_id: str, model_key: str) -> AIModel:
     model = db.get(AIModel, model_key) if isinstance(model_key, str) else None
     if model is None or model.app_id != app_id or not model.enabled:

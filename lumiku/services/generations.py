@@ -938,6 +938,20 @@ def _views(db: Session, generations: list[Generation]) -> list[GenerationView]:
     return views
 
 
+def active_ids(user_id: int, app_id: str, project_id: str | None = None) -> list[str]:
+    """The user's generations in an app (of one project, when given) still being made, oldest
+    first: what an app's page shows progress for."""
+    query = select(Generation.id).where(
+        Generation.user_id == user_id,
+        Generation.app_id == app_id,
+        Generation.status.in_(ACTIVE),
+    )
+    if project_id is not None:
+        query = query.where(Generation.project_id == project_id)
+    with session_scope() as db:
+        return list(db.exec(query.order_by(Generation.created_at, Generation.id)).all())
+
+
 def get(user_id: int, generation_id: str) -> GenerationView:
     with session_scope() as db:
         return _views(db, [_owned(db, user_id, generation_id)])[0]

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from lumiku.db import session_scope
-from lumiku.models import AIModel, AvatarCreatorAvatar, Generation
-from lumiku.services import generations
+from lumiku.models import AIModel, AvatarCreatorAvatar
 from lumiku.services.errors import ServiceError
 from lumiku.services.generations import ItemContext
 
@@ -30,21 +28,6 @@ def app_model(db: Session, app_id: str, model_key: Any) -> AIModel | None:
     """The registry model `model_key` names, when it is one of the app's."""
     model = db.get(AIModel, model_key) if isinstance(model_key, str) else None
     return model if model is not None and model.app_id == app_id else None
-
-
-def active_generations(user_id: int, app_id: str, avatar_id: str) -> list[str]:
-    """The avatar's batches in the app still being made, for the page's progress."""
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(Generation.id).where(
-                    Generation.user_id == user_id,
-                    Generation.app_id == app_id,
-                    Generation.project_id == avatar_id,
-                    Generation.status.in_(generations.ACTIVE),
-                )
-            ).all()
-        )
 
 
 def can_deliver(db: Session, row_type: type, ctx: ItemContext) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel, AvatarCreatorAvatar, AvatarCreatorPreset
+from lumiku.models import AvatarCreatorAvatar, AvatarCreatorPreset
 from lumiku.services import ai, ai_models, billing, files, generations, owned, ratelimit
 from lumiku.services.avatar_creator import prompts
 from lumiku.services.avatar_creator.avatars import check_room, persona_fields
@@ -202,22 +202,14 @@ class PersonaDraft:
 
 def persona_writer_reason() -> str:
     """Why "write this persona for me" is off ("" when it is on), as a message key."""
-    with session_scope() as db:
-        model = db.get(AIModel, PERSONA_MODEL)
-        return "model_unavailable" if model is None else ai_models.unavailable_reason(model)
+    return ai_models.helper_reason(PERSONA_MODEL)
 
 
 def write_persona(user_id: int, words: str, language: str) -> PersonaDraft:
     """A persona from a few words, written by the registry's text model in the user's language;
     a draft the user edits before saving. Free, so it is rate limited per user."""
     system, message = prompts.persona_request(words, "id" if language == "id" else "en")
-    with session_scope() as db:
-        model = db.get(AIModel, PERSONA_MODEL)
-        if model is None:
-            raise ServiceError("model_unavailable")
-        if reason := ai_models.unavailable_reason(model):
-            raise ServiceError(reason)
-        spec = ai_models.spec_for(model)
+    spec = ai_models.helper_spec(PERSONA_MODEL)
     ratelimit.hit(get_redis(), ratelimit.PERSONA_WRITING_PER_USER, str(user_id))
     try:
         reply = ai.write_text(

@@ -209,7 +209,7 @@ def list_variations(user_id: int, avatar_id: str, limit: int = 48) -> list[Varia
 
 def active_generations(user_id: int, avatar_id: str) -> list[str]:
     """The avatar's batches still being made, for the page's progress."""
-    return batches.active_generations(user_id, APP_ID, avatar_id)
+    return generations.active_ids(user_id, APP_ID, avatar_id)
 
 
 def save_as_avatar(user_id: int, variation_id: str, name: str = "") -> str:

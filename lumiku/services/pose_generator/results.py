@@ -281,7 +281,7 @@ def active_generations(user_id: int, avatar_id: str) -> list[str]:
     """The avatar's pose batches still being made, for the page's progress."""
     if not isinstance(avatar_id, str):
         return []
-    return batches.active_generations(user_id, APP_ID, avatar_id)
+    return generations.active_ids(user_id, APP_ID, avatar_id)
 
 
 def delete_result(user_id: int, result_id: str) -> None:

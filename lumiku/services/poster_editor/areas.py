@@ -14,7 +14,6 @@ from typing import Any
 from PIL import Image, ImageChops
 
 from lumiku.db import session_scope
-from lumiku.models import AIModel
 from lumiku.services import ai, ai_models, files, ratelimit
 from lumiku.services.errors import ServiceError
 from lumiku.services.poster_editor import masks, text
@@ -93,13 +92,7 @@ def mark(user_id: int, poster_id: Any, marks: Any, mode: Any = "quick") -> Area:
 def _segment(user_id: int, picture: Image.Image, marks: masks.Marks) -> Image.Image:
     """The segments a model finds under each positive click (or in the box), joined, less
     those under the negative clicks. The model sees the poster at most SEGMENT_SIDE a side."""
-    with session_scope() as db:
-        model = db.get(AIModel, SEGMENT_MODEL)
-        if model is None or not model.enabled:
-            raise ServiceError("model_unavailable")
-        if reason := ai_models.unavailable_reason(model):
-            raise ServiceError(reason)
-        spec = ai_models.spec_for(model)
+    spec = ai_models.helper_spec(SEGMENT_MODEL)
     calls = len(marks.positive) + len(marks.negative) + (not marks.positive)
     if calls > MAX_SEGMENT_CALLS:
         raise ServiceError("poster_editor_too_many_clicks", max=MAX_SEGMENT_CALLS)

@@ -494,19 +494,7 @@ def active_generations(user_id: int, poster_id: Any) -> list[str]:
     """The poster's edits and exports still being made, for the page's progress."""
     if not isinstance(poster_id, str):
         return []
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(Generation.id)
-                .where(
-                    Generation.user_id == user_id,
-                    Generation.app_id == APP_ID,
-                    Generation.project_id == poster_id,
-                    Generation.status.in_(generations.ACTIVE),
-                )
-                .order_by(Generation.created_at)
-            ).all()
-        )
+    return generations.active_ids(user_id, APP_ID, poster_id)
 
 
 @dataclass(frozen=True)

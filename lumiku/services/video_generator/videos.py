@@ -290,18 +290,7 @@ def generate(user_id: int, raw: dict[str, Any], key: str) -> str:
 
 def active_generations(user_id: int) -> list[str]:
     """The user's videos still being made, for the page's progress."""
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(Generation.id)
-                .where(
-                    Generation.user_id == user_id,
-                    Generation.app_id == APP_ID,
-                    Generation.status.in_(generations.ACTIVE),
-                )
-                .order_by(Generation.created_at.desc(), Generation.id)
-            ).all()
-        )
+    return generations.active_ids(user_id, APP_ID)
 
 
 # ------------------------------------------------------------------ improving a description
@@ -309,9 +298,7 @@ def active_generations(user_id: int) -> list[str]:
 
 def prompt_writer_reason() -> str:
     """Why "improve my description" is off ("" when it is on), as a message key."""
-    with session_scope() as db:
-        model = db.get(AIModel, PROMPT_MODEL)
-        return "model_unavailable" if model is None else ai_models.unavailable_reason(model)
+    return ai_models.helper_reason(PROMPT_MODEL)
 
 
 def improve_prompt(user_id: int, prompt: str, lang: str) -> str:
@@ -323,12 +310,7 @@ def improve_prompt(user_id: int, prompt: str, lang: str) -> str:
     with session_scope() as db:
         if db.get(User, user_id) is None:
             raise NotFound()
-        model = db.get(AIModel, PROMPT_MODEL)
-        if model is None:
-            raise ServiceError("model_unavailable")
-        if reason := ai_models.unavailable_reason(model):
-            raise ServiceError(reason)
-        spec = ai_models.spec_for(model)
+    spec = ai_models.helper_spec(PROMPT_MODEL)
     ratelimit.hit(get_redis(), ratelimit.VIDEO_PROMPT_WRITING_PER_USER, str(user_id))
     try:
         reply = ai.write_text(
