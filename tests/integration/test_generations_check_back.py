@@ -8,6 +8,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
 from rq.registry import ScheduledJobRegistry
 from rq.serializers import JSONSerializer
@@ -66,7 +67,7 @@ def status_of(generation_id: str) -> str:
 def job_status(job_id: str) -> JobStatus | None:
     try:
         return Job.fetch(job_id, connection=get_redis(), serializer=JSONSerializer).get_status()
-    except Exception:
+    except NoSuchJobError:
         return None
 
 

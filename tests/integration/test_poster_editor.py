@@ -253,6 +253,23 @@ def test_one_click_selects_the_shape_and_the_quick_removal_erases_it(app, tmp_pa
     assert distance(mean_colour(result, inner(CIRCLE)), BACKGROUND) < 25
     assert distance(mean_colour(result, inner(SQUARE)), BLUE) < 5  # the rest untouched
     assert edits.active_generations(user_id, poster_id) == []
+    # marking now works on the new version (read once, then remembered while it is marked)
+    again = areas.mark(user_id, poster_id, {"positive": [[100, 130]]}, "quick")
+    shown = Image.open(io.BytesIO(again.overlay_png)).convert("RGB")
+    assert distance(shown.getpixel((100, 130)), RED) > 120  # the new version: no disc there
+
+
+def test_marking_reads_the_poster_once_and_checks_its_owner_every_time(app, tmp_path, monkeypatch):
+    user_id = fund(new_user())
+    _, poster_id = new_poster(user_id, tmp_path)
+    reads = []
+    real = files.read_bytes
+    monkeypatch.setattr(files, "read_bytes", lambda *a: reads.append(a) or real(*a))
+    for x in (100, 110, 120):
+        areas.mark(user_id, poster_id, {"positive": [[x, 130]]}, "quick")
+    assert len(reads) == 1
+    with pytest.raises(NotFound):
+        areas.mark(new_user(2), poster_id, {"positive": [[100, 130]]}, "quick")
 
 
 def test_a_batch_of_two_areas_ends_in_a_version_holding_both(app, tmp_path):

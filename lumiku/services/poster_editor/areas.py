@@ -8,8 +8,9 @@ from __future__ import annotations
 import io
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PIL import Image, ImageChops
 
@@ -26,6 +27,8 @@ OVERLAY_SIDE = 1024  # the overlay shown while marking: at most this many px a s
 SEGMENT_SIDE = 1024  # the picture a segmentation model is sent: at most this many px a side
 MAX_SEGMENT_CALLS = 8  # advanced marks: one model call per click (or one for a box alone)
 MAX_BLOCKS_CACHED = 32  # versions whose text blocks are remembered in this process
+MAX_PICTURES_CACHED = 2  # versions whose decoded picture is (large: a poster may be 64 MP)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,14 +55,43 @@ class BlockView:
     confidence: float
 
 
+class _Remembered(Generic[T]):
+    """What was worked out for a version, the `most` latest in this process: a version never
+    changes, and the user marks the same one click after click."""
+
+    def __init__(self, most: int) -> None:
+        self._most, self._lock, self._found = most, threading.Lock(), OrderedDict()
+
+    def get(self, version_id: str, make: Callable[[], T]) -> T:
+        with self._lock:
+            if version_id in self._found:
+                self._found.move_to_end(version_id)
+                return self._found[version_id]
+        made = make()
+        with self._lock:
+            self._found[version_id] = made
+            while len(self._found) > self._most:
+                self._found.popitem(last=False)
+        return made
+
+
+_pictures: _Remembered[Image.Image] = _Remembered(MAX_PICTURES_CACHED)
+_blocks: _Remembered[list[text.TextBlock]] = _Remembered(MAX_BLOCKS_CACHED)
+
+
 def _current(user_id: int, poster_id: Any) -> tuple[str, Image.Image]:
-    """The poster's current version: its id and its picture, RGB (or RGBA)."""
+    """The poster's current version (checked to be the user's each time): its id and its
+    picture, RGB (or RGBA), read from storage once while it is being marked."""
     with session_scope() as db:
         version = current_version(db, poster_row(db, user_id, poster_id))
         version_id, file_id = version.id, version.file_id
-    picture = Image.open(io.BytesIO(files.read_bytes(user_id, file_id)))
-    picture.load()
-    return version_id, picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+
+    def read() -> Image.Image:
+        picture = Image.open(io.BytesIO(files.read_bytes(user_id, file_id)))
+        picture.load()
+        return picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
+
+    return version_id, _pictures.get(version_id, read)
 
 
 def _area(picture: Image.Image, mask: Image.Image, mode: str) -> Area:
@@ -134,21 +166,10 @@ def _segment(user_id: int, picture: Image.Image, marks: masks.Marks) -> Image.Im
 
 # ------------------------------------------------------------------ text
 
-_blocks: OrderedDict[str, list[text.TextBlock]] = OrderedDict()
-_blocks_lock = threading.Lock()
-
 
 def _detected(user_id: int, poster_id: Any) -> tuple[Image.Image, list[text.TextBlock]]:
     version_id, picture = _current(user_id, poster_id)
-    with _blocks_lock:
-        found = _blocks.get(version_id)
-    if found is None:
-        found = text.detect(picture)
-        with _blocks_lock:
-            _blocks[version_id] = found
-            while len(_blocks) > MAX_BLOCKS_CACHED:
-                _blocks.popitem(last=False)
-    return picture, found
+    return picture, _blocks.get(version_id, lambda: text.detect(picture))
 
 
 def text_blocks(user_id: int, poster_id: Any) -> list[BlockView]:
