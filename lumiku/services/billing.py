@@ -111,6 +111,23 @@ def add_credits(
     reference: tuple[str, str] = ("", ""),
 ) -> CreditEntry:
     """Grants, purchases, welcome bonuses and adjustments (which may be negative)."""
+    with session_scope() as db:
+        entry = add_credits_in(db, user_id, amount, kind, key, description, reference)
+    _changed(user_id)
+    return entry
+
+
+def add_credits_in(
+    db: Session,
+    user_id: int,
+    amount: int,
+    kind: str,
+    key: str,
+    description: str,
+    reference: tuple[str, str] = ("", ""),
+) -> CreditEntry:
+    """`add_credits` in the caller's transaction (an admin's adjustment and its audit entry
+    commit together); the caller announces the change after commit (`events.publish`)."""
     if kind not in ("welcome_bonus", "purchase", "grant", "refund", "adjustment"):
         raise ServiceError("kind_invalid")
     if (
@@ -121,13 +138,10 @@ def add_credits(
         or (amount < 0 and kind != "adjustment")
     ):
         raise ServiceError("amount_invalid")
-    with session_scope() as db:
-        user = lock_account(db, user_id)
-        entry = post_entry(
-            db, user, amount, kind, _check_key(key), description=description, reference=reference
-        )
-    _changed(user_id)
-    return entry
+    user = lock_account(db, user_id)
+    return post_entry(
+        db, user, amount, kind, _check_key(key), description=description, reference=reference
+    )
 
 
 def welcome_bonus(db: Session, user: User) -> CreditEntry:

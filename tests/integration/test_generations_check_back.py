@@ -264,15 +264,14 @@ def test_one_worker_serves_other_work_while_an_item_waits(remote):
     try:
         wait_for(lambda: status_of(render) == "succeeded", 90)
         assert item_of(video).status == "running"  # still waiting: the render did not
-        wait_for(lambda: [job["looks"] for job in remote.video_jobs.values()][0] >= 2, 30)
         remote.video_failure = ""  # the provider gets to it
-        wait_for(lambda: status_of(video) == "succeeded", 90)
+        wait_for(lambda: status_of(video) == "succeeded", 120)
     finally:
         stop_worker(worker)
     item = item_of(video)
     assert item.attempts == 1 and item.file_id
     (looks,) = [job["looks"] for job in remote.video_jobs.values()]
-    assert looks >= 3  # at least two while stuck, then the one that found it done
+    assert looks >= remote.video_steps  # any while stuck, then those until it was done
     assert len(check_back_app.runs(item.id)) == looks + 1  # the submit, then a run per look
     assert len({run["pid"] for run in check_back_app.runs(item.id)}) > 1  # a work horse each
     assert all(r.headers["authorization"] == f"Bearer {remote.token}" for r in remote.requests)
