@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. Everything else is a helper.
-.PHONY: run test bootstrap bench lint format clean
+.PHONY: run test bootstrap bench load topology lint format clean
 
 run: bootstrap
 	.venv/bin/lumiku run
@@ -10,6 +10,12 @@ test:
 
 bootstrap:
 	bash scripts/bootstrap.sh
+
+# The production layout on this machine (README, "Deployment"): its own PostgreSQL, Redis and
+# SeaweedFS under data/topology, two web processes, media and AI workers, nginx on :8080.
+topology:
+	bash scripts/bootstrap.sh --topology
+	.venv/bin/lumiku topology
 
 # Fast inner loops (after one `make run` or `make test` has made .venv). `unit` needs no services:
 # its tests touch neither a database nor Redis, and the in-memory SQLite keeps tests/conftest.py
@@ -31,6 +37,11 @@ bench: bootstrap
 	[ -x .tools/moviepy/bin/python ] || .venv/bin/python -m venv .tools/moviepy
 	.tools/moviepy/bin/pip install -q 'moviepy>=2,<3'
 	.venv/bin/python -m bench.video_mixer
+
+# Many signed-in websocket sessions against a topology of its own (bench/load; figures only).
+load:
+	bash scripts/bootstrap.sh --topology
+	.venv/bin/python -m bench.load
 
 lint:
 	.venv/bin/ruff check .

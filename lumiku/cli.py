@@ -26,27 +26,21 @@ def cmd_seed(_: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_web(_: argparse.Namespace) -> int:
-    """The Reflex server in production mode: frontend, websocket and our routes on one port."""
+def cmd_web(args: argparse.Namespace) -> int:
+    """The Reflex server in production mode: frontend, websocket and our routes on one port; or,
+    with --backend-only, the websocket and our routes alone, behind a proxy that serves the
+    exported frontend (several web processes, none building the frontend at start)."""
     from lumiku.supervisor import executable, reflex_environment
 
     settings = get_settings()
     env = reflex_environment(settings)
     port = str(settings.port)
-    argv = [
-        executable("reflex"),
-        "run",
-        "--env",
-        "prod",
-        "--frontend-port",
-        port,
-        "--backend-port",
-        port,
-        "--backend-host",
-        settings.host,
-        "--loglevel",
-        "warning",
-    ]
+    argv = [executable("reflex"), "run", "--env", "prod"]
+    if getattr(args, "backend_only", False):
+        argv += ["--backend-only"]
+    else:
+        argv += ["--frontend-port", port]
+    argv += ["--backend-port", port, "--backend-host", settings.host, "--loglevel", "warning"]
     os.chdir(PROJECT_ROOT)
     os.execvpe(argv[0], argv, env)
 
@@ -134,6 +128,14 @@ def cmd_run(_: argparse.Namespace) -> int:
     )
 
 
+def cmd_topology(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lumiku.topology import main
+
+    return main(PROJECT_ROOT / Path(args.dir), args.port)
+
+
 def cmd_create_admin(args: argparse.Namespace) -> int:
     from lumiku.services import users
 
@@ -188,7 +190,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="migrate, seed, start Redis, workers and web").set_defaults(
         func=cmd_run
     )
-    sub.add_parser("web", help="start the web server only").set_defaults(func=cmd_web)
+    web = sub.add_parser("web", help="start the web server only")
+    web.add_argument(
+        "--backend-only",
+        action="store_true",
+        help="serve the websocket and the HTTP routes only (the frontend is exported and served "
+        "by a proxy, as in `lumiku topology`)",
+    )
+    web.set_defaults(func=cmd_web)
+    topology = sub.add_parser(
+        "topology",
+        help="the production layout on this machine: PostgreSQL, Redis, S3 (SeaweedFS), two "
+        "web processes, media and AI workers, nginx in front",
+    )
+    topology.add_argument("--dir", default="data/topology", help="where its servers keep data")
+    topology.add_argument("--port", type=int, default=8080, help="the proxy's port")
+    topology.set_defaults(func=cmd_topology)
     worker = sub.add_parser("worker", help="start one background worker")
     worker.add_argument("--burst", action="store_true", help="exit when the queues are empty")
     worker.add_argument(

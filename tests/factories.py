@@ -404,3 +404,78 @@ def install_app(monkeypatch, app: Any, model_key: str, name: str, credit_cost: i
                 )
             )
     monkeypatch.setitem(plugins.BY_ID, app.id, app)
+
+
+# ---------------------------------------------------------------- whole-system checks
+
+
+def wait_for(condition: Callable[[], Any], seconds: float = 120.0, every: float = 0.2) -> Any:
+    """The condition's first true value; an exception counts as "not yet" (a server being
+    restarted answers nothing for a moment). Fails the test after `seconds`."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if result := condition():
+                return result
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(every)
+
+
+def generation_items(generation_id: str) -> list[GenerationItem]:
+    with session_scope() as db:
+        return list(
+            db.exec(
+                select(GenerationItem)
+                .where(GenerationItem.generation_id == generation_id)
+                .order_by(GenerationItem.index)
+            ).all()
+        )
+
+
+def video_mixer_project(user_id: int, folder: Path, seconds: Sequence[float] = (1.0, 1.5)) -> str:
+    """A Video Mixer project with tiny clips made by FFmpeg, stored as uploads."""
+    from lumiku.services.video_mixer import projects as video_mixer
+
+    project_id = video_mixer.create_project(user_id, "Load and faults")
+    for n, length in enumerate(seconds):
+        clip = make_clip(folder / f"clip-{user_id}-{n}.mp4", length, hue=n * 90)
+        video_mixer.add_clip(user_id, project_id, clip, clip.name)
+    return project_id
+
+
+def wait_for_generation(user_id: int, generation_id: str, timeout: float = 180) -> Any:
+    """The generation's view once it has ended (TimeoutError naming its state otherwise)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        view = generations.get(user_id, generation_id)
+        if view.status in (*generations.TERMINAL, "partly_succeeded"):
+            return view
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"generation {generation_id} still {view.status}")
+        time.sleep(0.5)
+
+
+def money_problems(user_ids: Sequence[int]) -> list[str]:
+    """What is wrong with these users' money, if anything: a balance that is not the sum of its
+    ledger, or a hold still open whose generation has ended. Empty means all is well."""
+    from lumiku.models import Generation, Hold, User
+
+    problems = []
+    with session_scope() as db:
+        for user_id in user_ids:
+            user = db.get(User, user_id)
+            if user.credit_balance != billing.ledger_sum(db, user_id):
+                problems.append(f"user {user_id}: balance {user.credit_balance} != ledger")
+            for hold in db.exec(select(Hold).where(Hold.user_id == user_id, Hold.status == "open")):
+                if hold.reference_type != "generation":
+                    continue
+                work = db.get(Generation, hold.reference_id)
+                if work is None or work.status in (*generations.TERMINAL, "partly_succeeded"):
+                    problems.append(f"user {user_id}: hold {hold.id} open after its work")
+    return problems
