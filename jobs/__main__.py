@@ -4,6 +4,7 @@ import argparse
 import sys
 
 from jobs.worker import run_worker
+from lumiku import logs
 from lumiku.cli import parse_queues
 
 parser = argparse.ArgumentParser(prog="lumiku worker")
@@ -15,4 +16,5 @@ try:
 except ValueError as exc:
     print(f"lumiku worker: {exc}", file=sys.stderr)
     sys.exit(2)
+logs.configure("worker")  # before RQ's own setup, which then logs through our handler
 sys.exit(run_worker(burst=args.burst, queues=queues))

@@ -101,6 +101,9 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
     mail_from: str = ""
+    # Observability (lumiku.logs, /api/metrics). LOG_FORMAT "": json in production, else text.
+    log_format: Literal["json", "text", ""] = ""
+    metrics_token: str = ""  # "": /api/metrics answers only outside production
 
     @field_validator("timezone")
     @classmethod
@@ -131,6 +134,13 @@ class Settings(BaseSettings):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _long_token(cls, value: str) -> str:
+        if value and (len(value) < 16 or any(c.isspace() for c in value)):
+            raise ValueError("use at least 16 characters without spaces")
+        return value
 
     @model_validator(mode="after")
     def _production_needs(self) -> Settings:
@@ -181,6 +191,10 @@ class Settings(BaseSettings):
     @property
     def effective_mail_from(self) -> str:
         return self.mail_from or "Lumiku <no-reply@lumiku.id>"
+
+    @property
+    def effective_log_format(self) -> str:
+        return self.log_format or ("json" if self.is_production else "text")
 
     @property
     def effective_public_url(self) -> str:

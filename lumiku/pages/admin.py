@@ -433,6 +433,75 @@ def admin_payments() -> rx.Component:
     )
 
 
+def _figure(
+    title_key: str, value: rx.Var, figure_id: str, detail: rx.Var | None = None
+) -> rx.Component:
+    """One number of the metrics snapshot (the ones /api/metrics shows), with a line under it."""
+    lines = [rx.text(detail, size="1", color_scheme="gray")] if detail is not None else []
+    return rx.card(
+        rx.vstack(
+            rx.text(t(title_key), size="2", color_scheme="gray"),
+            rx.heading(value, size="6", as_="p"),
+            *lines,
+            spacing="1",
+        ),
+        id=figure_id,
+        min_width="14em",
+    )
+
+
+def _figures() -> rx.Component:
+    return rx.flex(
+        _figure(
+            "admin_event_latency",
+            AdminQueuesState.event_p95,
+            "event-latency",
+            AdminQueuesState.events_measured,
+        ),
+        _figure(
+            "admin_holds_open",
+            AdminQueuesState.holds_open,
+            "holds-open",
+            AdminQueuesState.oldest_hold,
+        ),
+        _figure("admin_generations_now", AdminQueuesState.generations_now, "generations-now"),
+        spacing="3",
+        wrap="wrap",
+        width="100%",
+    )
+
+
+def _app_jobs() -> rx.Component:
+    return rx.cond(
+        AdminQueuesState.app_jobs.length() == 0,
+        rx.text(t("admin_no_job_times"), color_scheme="gray"),
+        rx.table.root(
+            header(
+                "admin_app",
+                "admin_runs",
+                "admin_p50",
+                "admin_p95",
+                "admin_succeeded",
+                "admin_failed",
+                "admin_retried",
+            ),
+            rx.table.body(
+                rx.foreach(
+                    AdminQueuesState.app_jobs,
+                    lambda a: rx.table.row(
+                        *[
+                            rx.table.cell(c)
+                            for c in (a.app, a.runs, a.p50, a.p95, a.succeeded, a.failed, a.retried)
+                        ]
+                    ),
+                )
+            ),
+            width="100%",
+            id="app-jobs",
+        ),
+    )
+
+
 @signed_in_page(routes.ADMIN_QUEUES, "Queues", on_load=AdminQueuesState.load)
 def admin_queues() -> rx.Component:
     def row(*cells) -> rx.Component:
@@ -453,16 +522,27 @@ def admin_queues() -> rx.Component:
         ),
         error_callout(AdminQueuesState.error, "queues-error"),
         notice_callout(AdminQueuesState.notice, "queues-notice"),
+        _figures(),
         rx.table.root(
-            header("admin_queue", "admin_queued", "admin_started", "admin_failed"),
+            header(
+                "admin_queue",
+                "admin_queued",
+                "admin_started",
+                "admin_scheduled",
+                "admin_failed",
+                "admin_live_workers",
+            ),
             rx.table.body(
                 rx.foreach(
-                    AdminQueuesState.queues, lambda q: row(q.name, q.queued, q.started, q.failed)
+                    AdminQueuesState.queues,
+                    lambda q: row(q.name, q.queued, q.started, q.scheduled, q.failed, q.workers),
                 )
             ),
             width="100%",
             id="queue-table",
         ),
+        rx.heading(t("admin_job_times"), size="4", as_="h2"),
+        _app_jobs(),
         rx.heading(t("admin_workers"), size="4", as_="h2"),
         rx.cond(
             AdminQueuesState.workers.length() == 0,

@@ -23,11 +23,12 @@ log = logging.getLogger(__name__)
 
 
 def publish(user_id: int, topic: str, **fields: str) -> None:
-    """Best effort: a lost event only delays a refresh until the next page load."""
+    """Best effort: a lost event only delays a refresh until the next page load. `sent_at`
+    (wall-clock seconds) lets the web measure how late it reaches the tabs (services.metrics)."""
     try:
         get_redis().xadd(
             STREAM,
-            {"user_id": str(user_id), "topic": topic, **fields},
+            {"user_id": str(user_id), "topic": topic, **fields, "sent_at": f"{time.time():.6f}"},
             maxlen=STREAM_MAX,
             approximate=True,
         )

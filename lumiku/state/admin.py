@@ -10,9 +10,9 @@ from datetime import UTC
 
 import reflex as rx
 
-from lumiku import routes
+from lumiku import plugins, routes
 from lumiku.i18n import format_datetime, format_number, tr
-from lumiku.services import ai_models, subscriptions, users
+from lumiku.services import ai_models, metrics, subscriptions, users
 from lumiku.services.errors import Forbidden, NotFound, ServiceError
 from lumiku.state.auth import signed_in_user
 from lumiku.state.base import Caller, call, error_text, form_text, with_user
@@ -418,7 +418,22 @@ class QueueRow:
     name: str
     queued: int
     started: int
+    scheduled: int
     failed: int
+    workers: int
+
+
+@dataclass
+class AppJobRow:
+    """One app's item jobs, from the shared metrics (services.metrics), formatted."""
+
+    app: str
+    runs: str
+    p50: str
+    p95: str
+    succeeded: str
+    failed: str
+    retried: str
 
 
 @dataclass
@@ -438,20 +453,77 @@ class FailedRow:
     ended: str
 
 
+def duration_text(seconds: float | None, lang: str) -> str:
+    """A duration as an operator reads it: 35 ms, 2,5 s, 4 min, 1,5 h; a dash when unknown."""
+    if seconds is None:
+        return "–"
+    if seconds < 1:
+        return tr("admin_duration_ms", lang, value=round(seconds * 1000))
+    if seconds < 120:
+        return tr("admin_duration_s", lang, value=round(seconds, 1))
+    if seconds < 7200:
+        return tr("admin_duration_min", lang, value=round(seconds / 60, 1))
+    return tr("admin_duration_h", lang, value=round(seconds / 3600, 1))
+
+
+def app_job_rows(snap: metrics.Snapshot, lang: str) -> list[AppJobRow]:
+    rows = []
+    for jobs in snap.apps():
+        plugin = plugins.get(jobs.app)
+        rows.append(
+            AppJobRow(
+                plugin.name if plugin else jobs.app,
+                format_number(jobs.histogram.count, lang),
+                duration_text(jobs.histogram.quantile(0.5), lang),
+                duration_text(jobs.histogram.quantile(0.95), lang),
+                format_number(jobs.outcomes["succeeded"], lang),
+                format_number(jobs.outcomes["failed"], lang),
+                format_number(jobs.outcomes["retried"], lang),
+            )
+        )
+    return rows
+
+
 class AdminQueuesState(rx.State):
     queues: list[QueueRow] = []
     workers: list[WorkerRow] = []
     failed: list[FailedRow] = []
+    # The numbers /api/metrics shows, read from the same snapshot.
+    app_jobs: list[AppJobRow] = []
+    event_p95: str = ""
+    events_measured: str = ""
+    holds_open: str = ""
+    oldest_hold: str = ""
+    generations_now: str = ""
     error: str = ""
     notice: str = ""
 
     async def _load(self, me: Caller):
         try:
-            counts, workers, failed = await call(users.queue_overview, me.user)
+            _, workers, failed = await call(users.queue_overview, me.user)
         except Forbidden:
             return rx.redirect(routes.DASHBOARD, replace=True)
         lang = me.lang
-        self.queues = [QueueRow(c.name, c.queued, c.started, c.failed) for c in counts]
+        snap = await call(metrics.snapshot)
+        self.queues = [
+            QueueRow(q.name, q.queued, q.started, q.scheduled, q.failed, q.workers)
+            for q in snap.queues
+        ]
+        self.app_jobs = app_job_rows(snap, lang)
+        self.event_p95 = duration_text(snap.event_latency.quantile(0.95), lang)
+        self.events_measured = tr("admin_events_measured", lang, count=snap.event_latency.count)
+        self.holds_open = format_number(snap.holds_open, lang)
+        self.oldest_hold = (
+            tr("admin_oldest_hold", lang, age=duration_text(snap.oldest_hold_seconds, lang))
+            if snap.holds_open
+            else ""
+        )
+        self.generations_now = tr(
+            "admin_generations_counts",
+            lang,
+            running=snap.generations["running"],
+            queued=snap.generations["queued"],
+        )
         self.workers = [
             WorkerRow(
                 w.name,
