@@ -16,6 +16,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     # errors
     "not_found": {"id": "Tidak ditemukan.", "en": "Not found."},
     "forbidden": {"id": "Anda tidak punya akses ke sini.", "en": "You do not have access to this."},
+    "storage_unavailable": {
+        "id": "Tempat penyimpanan file kami sedang tidak bisa menerima file baru. Tidak ada "
+        "kredit yang terpakai untuk ini; silakan coba lagi nanti.",
+        "en": "Our file storage cannot take new files right now. Nothing was charged for "
+        "this; please try again later.",
+    },
+    "service_interrupted": {
+        "id": "Layanan kami terputus sebentar saat membuat hasil ini. Kreditnya sudah "
+        "dikembalikan; silakan coba lagi.",
+        "en": "Our service was interrupted while making this result. Its credits were "
+        "returned; please try again.",
+    },
     "unexpected_error": {
         "id": "Terjadi kesalahan di sisi kami. Silakan coba lagi.",
         "en": "Something went wrong on our side. Please try again.",

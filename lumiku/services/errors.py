@@ -27,3 +27,12 @@ class NotFound(ServiceError):
 class Forbidden(ServiceError):
     def __init__(self) -> None:
         super().__init__("forbidden")
+
+
+class StorageUnavailable(ServiceError):
+    """The file storage refused to take bytes (its bucket full or read-only, the server
+    down): nothing the user did, and nothing retrying at once would fix. What needed the
+    file fails with this message, and whatever was held for it is returned."""
+
+    def __init__(self) -> None:
+        super().__init__("storage_unavailable")

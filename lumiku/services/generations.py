@@ -14,6 +14,7 @@ what the runner needs to find the remote work again and runs the item's job agai
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -30,7 +31,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import redis
 from rq import Callback, Retry
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
 from lumiku import plugins
@@ -150,13 +153,21 @@ class ItemContext:
             self.check_cancelled()
         if now - self._saved >= PROGRESS_DB_EVERY:
             self._saved = now
-            with session_scope() as db:
-                item = db.get(GenerationItem, self.item_id)
-                if item is not None and item.status == "running":
-                    item.progress = percent
+            try:  # a copy for reloads: the database away for a moment must not end the render
+                with session_scope() as db:
+                    item = db.get(GenerationItem, self.item_id)
+                    if item is not None and item.status == "running":
+                        item.progress = percent
+            except OperationalError:
+                log.warning("could not save item %s's progress", self.item_id, exc_info=True)
 
     def check_cancelled(self) -> None:
-        if get_redis().exists(_cancel_key(self.generation_id)):
+        try:
+            cancelled = get_redis().exists(_cancel_key(self.generation_id))
+        except redis.RedisError:  # Redis away: the render goes on, asked again next time
+            log.warning("could not check item %s for a cancel", self.item_id, exc_info=True)
+            return
+        if cancelled:
             raise Cancelled()
 
 
@@ -465,6 +476,11 @@ def _produce(ctx: ItemContext, runner_for: Callable[[str], ItemRunner]) -> str:
         return "cancelled"
     except CheckBack as wait:
         return _wait_remotely(ctx, wait)
+    except OperationalError as exc:
+        # The database went away mid-item (restarted, say): nothing of this run was recorded,
+        # so RQ runs the item again after its backoff, as for any passing failure.
+        log.warning("item %s: database unavailable; to be retried", ctx.item_id)
+        raise TransientError("service_interrupted") from exc
     except TransientError as exc:
         if _attempts(ctx.item_id) < MAX_ATTEMPTS:
             _back_to_queue(ctx)
@@ -536,10 +552,11 @@ def _cancel_remote(ctx: ItemContext) -> None:
         log.warning("could not stop item %s's remote work", ctx.item_id, exc_info=True)
 
 
-def fail_lost_item(item_id: str, job_id: str, transient: bool) -> bool:
+def fail_lost_item(item_id: str, job_id: str, transient: bool, error: str = "item_failed") -> bool:
     """RQ's failure callback: the job died outside our own handling (killed on timeout, or out
-    of retries). Ends the item as failed and finishes the generation; True if it did. A job the
-    item no longer runs under (the reconciler gave it a new one) changes nothing."""
+    of retries). Ends the item as failed with `error` (a message key: the last attempt's own,
+    such as `service_interrupted`) and finishes the generation; True if it did. A job the item
+    no longer runs under (the reconciler gave it a new one) changes nothing."""
     with session_scope() as db:
         item = db.get(GenerationItem, item_id)
         if item is None or item.status in TERMINAL or item.job_id != job_id:
@@ -551,7 +568,7 @@ def fail_lost_item(item_id: str, job_id: str, transient: bool) -> bool:
         db.refresh(item)
         if item.status in TERMINAL or item.job_id != job_id:
             return False
-        item.status, item.error, item.finished_at = "failed", "item_failed", utcnow()
+        item.status, item.error, item.finished_at = "failed", error, utcnow()
         generation_id, user_id, index = item.generation_id, generation.user_id, item.index
     events.publish(user_id, "generation", generation=generation_id, item=str(index))
     finish_if_done(generation_id)
@@ -636,7 +653,8 @@ def finish_if_done(generation_id: str) -> str | None:
         if hold is not None:  # the status and the refund commit together
             billing.settle_in(db, hold, outcome)
     events.publish(user_id, "billing")
-    get_redis().delete(_cancel_key(generation_id))
+    with contextlib.suppress(redis.RedisError):  # it expires by itself
+        get_redis().delete(_cancel_key(generation_id))
     events.publish(user_id, "generation", generation=generation_id, status=status)
     return status
 

@@ -3,6 +3,8 @@ nothing here knows about users. Private files are never under Reflex's public up
 
 from __future__ import annotations
 
+import errno
+import logging
 import secrets
 import shutil
 from collections.abc import Iterator
@@ -11,9 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from lumiku.services.errors import StorageUnavailable
 from lumiku.settings import get_settings
 
 CHUNK = 1024 * 1024
+log = logging.getLogger(__name__)
 
 
 class Storage(Protocol):
@@ -45,8 +49,14 @@ class LocalStorage:
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f"{target.name}.{secrets.token_hex(4)}.part")  # no clashes
-        with partial.open("wb") as out:
-            shutil.copyfileobj(source, out, CHUNK)  # streamed, never whole in memory
+        try:
+            with partial.open("wb") as out:
+                shutil.copyfileobj(source, out, CHUNK)  # streamed, never whole in memory
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):  # the disk is full
+                raise StorageUnavailable() from exc
+            raise
         partial.replace(target)  # readers never see half a file
         return target.stat().st_size
 
@@ -71,9 +81,25 @@ class LocalStorage:
         return None  # served by our own signed-link route
 
 
+@contextmanager
+def _writing(key: str) -> Iterator[None]:
+    """A write the server refused, after boto3's own few retries (a full or read-only bucket:
+    SeaweedFS answers a bucket over its quota with a 500; a server that is down does not
+    answer) becomes StorageUnavailable, which the user reads, instead of a client traceback."""
+    from boto3.exceptions import Boto3Error
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        yield
+    except (Boto3Error, BotoCoreError, ClientError) as exc:
+        log.warning("storage refused to write %s: %s", key, exc)
+        raise StorageUnavailable() from exc
+
+
 class S3Storage:
     def __init__(self) -> None:
         import boto3
+        from botocore.config import Config
 
         settings = get_settings()
         self.bucket = settings.s3_bucket
@@ -83,14 +109,26 @@ class S3Storage:
             region_name=settings.s3_region,
             aws_access_key_id=settings.s3_access_key_id or None,
             aws_secret_access_key=settings.s3_secret_access_key or None,
+            # A few quick retries, then an answer: a worker or a tab never waits minutes on a
+            # storage server that is full or gone.
+            config=Config(
+                retries={"max_attempts": 3, "mode": "standard"},
+                # Presigned links in SigV4: S3-compatible servers (SeaweedFS) refuse a SigV2
+                # link that names its download's filename.
+                signature_version="s3v4",
+                connect_timeout=5,
+                read_timeout=60,
+            ),
         )
 
     def save(self, key: str, source: BinaryIO) -> int:
-        self.client.upload_fileobj(source, self.bucket, _safe(key))  # multipart, streamed
-        return self.client.head_object(Bucket=self.bucket, Key=key)["ContentLength"]
+        with _writing(key):
+            self.client.upload_fileobj(source, self.bucket, _safe(key))  # multipart, streamed
+            return self.client.head_object(Bucket=self.bucket, Key=key)["ContentLength"]
 
     def save_file(self, key: str, path: Path) -> int:
-        self.client.upload_file(str(path), self.bucket, _safe(key))
+        with _writing(key):
+            self.client.upload_file(str(path), self.bucket, _safe(key))
         return path.stat().st_size
 
     def open(self, key: str) -> BinaryIO:

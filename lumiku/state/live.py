@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 import uuid
 
 import redis.asyncio as aioredis
@@ -19,12 +20,16 @@ import reflex as rx
 from redis.exceptions import RedisError, ResponseError
 
 from lumiku.i18n import format_number
-from lumiku.services import auth, billing, events
+from lumiku.services import auth, billing, events, metrics
 from lumiku.settings import get_settings
 from lumiku.state.auth import AuthState, signed_in_user
 from lumiku.state.base import call
 
 log = logging.getLogger(__name__)
+RETRY_SECONDS = 2.0  # how often a web process asks a Redis that went away again
+# Events read by a web process that died before acknowledging them stay pending in the group;
+# after this long another process takes them over (XAUTOCLAIM).
+ORPHANED_AFTER_MS = 30_000
 
 
 class WalletState(rx.State):
@@ -93,6 +98,7 @@ def _refreshers() -> dict[str, tuple[type[rx.State], ...]]:
 
 
 async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]) -> None:
+    sent_at = fields.pop("sent_at", None)  # events.publish's stamp, not a field states read
     states = _refreshers().get(topic, ())
     tabs = await asyncio.to_thread(events.open_tabs, user_id)
     if not states or not tabs:
@@ -119,6 +125,8 @@ async def _deliver(app: rx.App, user_id: int, topic: str, fields: dict[str, str]
                         await state._refresh(user_id, fields)
         except Exception:  # one closed or broken tab must not stop the others
             log.warning("could not refresh tab %s", token, exc_info=True)
+    if (age := metrics.event_age(sent_at)) is not None:
+        await asyncio.to_thread(metrics.observe_event_latency, age)
 
 
 async def _end_tab(app: rx.App, token: str, session_id: str) -> None:
@@ -129,30 +137,66 @@ async def _end_tab(app: rx.App, token: str, session_id: str) -> None:
             await session._end_session(ended=True)
 
 
+async def _join(client: aioredis.Redis, start: str) -> None:
+    """Makes the shared consumer group (and the stream) unless another process made it first."""
+    with contextlib.suppress(ResponseError):  # BUSYGROUP: another process made it first
+        await client.xgroup_create(events.STREAM, events.GROUP, id=start, mkstream=True)
+
+
+async def _handle(app: rx.App, client: aioredis.Redis, messages, *, late: bool = False) -> None:
+    for message_id, raw in messages:
+        fields = {k.decode(): v.decode() for k, v in raw.items()}
+        try:
+            user_id, topic = int(fields.pop("user_id")), fields.pop("topic")
+            # A late event's progress may be older than what the tab has: the tab reloads.
+            await _deliver(app, user_id, topic, {} if late else fields)
+        except Exception:  # one bad event or a Redis blip must not stop the rest
+            log.warning("could not deliver event %s", message_id, exc_info=True)
+        with contextlib.suppress(RedisError):  # left pending: it was delivered
+            await client.xack(events.STREAM, events.GROUP, message_id)
+
+
+async def _claim_orphans(app: rx.App, client: aioredis.Redis, consumer: str) -> None:
+    """Takes over the events a web process read but never acknowledged (it was killed)."""
+    try:
+        _next, messages, *_ = await client.xautoclaim(
+            events.STREAM, events.GROUP, consumer, ORPHANED_AFTER_MS, "0-0", count=100
+        )
+    except RedisError:
+        return  # the read loop reports an unavailable Redis
+    if messages:
+        log.info("delivering %d events left by a web process that stopped", len(messages))
+        await _handle(app, client, [m for m in messages if m[1]], late=True)
+
+
 async def forward_events(app: rx.App) -> None:
     client = aioredis.Redis.from_url(get_settings().effective_redis_url)
     consumer = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    with contextlib.suppress(ResponseError):  # BUSYGROUP: another process made it first
-        await client.xgroup_create(events.STREAM, events.GROUP, id="$", mkstream=True)
+    with contextlib.suppress(RedisError):  # Redis away at start: the loop makes it later
+        await _join(client, "$")
+    next_claim = time.monotonic() + ORPHANED_AFTER_MS / 1000
     try:
         while True:
             try:
                 batches = await client.xreadgroup(
                     events.GROUP, consumer, {events.STREAM: ">"}, count=50, block=5000
                 )
-            except RedisError:
+            except RedisError as exc:
+                if "NOGROUP" in str(exc):
+                    # Redis came back without our group (restarted empty, say): make it again,
+                    # from the start of what the stream holds now (events since the loss).
+                    log.warning("event group gone; making it again")
+                    with contextlib.suppress(RedisError):
+                        await _join(client, "0")
+                    continue
                 log.warning("event stream unavailable; retrying", exc_info=True)
-                await asyncio.sleep(2)
+                await asyncio.sleep(RETRY_SECONDS)
                 continue
             for _stream, messages in batches or []:
-                for message_id, raw in messages:
-                    fields = {k.decode(): v.decode() for k, v in raw.items()}
-                    try:
-                        user_id, topic = int(fields.pop("user_id")), fields.pop("topic")
-                        await _deliver(app, user_id, topic, fields)
-                    except Exception:  # one bad event or a Redis blip must not stop the rest
-                        log.warning("could not deliver event %s", message_id, exc_info=True)
-                    await client.xack(events.STREAM, events.GROUP, message_id)
+                await _handle(app, client, messages)
+            if time.monotonic() >= next_claim:
+                next_claim = time.monotonic() + ORPHANED_AFTER_MS / 1000
+                await _claim_orphans(app, client, consumer)
     finally:
         with contextlib.suppress(Exception):
             await client.xgroup_delconsumer(events.STREAM, events.GROUP, consumer)

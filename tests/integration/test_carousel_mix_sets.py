@@ -17,12 +17,19 @@ from sqlmodel import select
 
 from lumiku.api.files import _zip_stream
 from lumiku.db import session_scope
-from lumiku.models import GenerationItem, StoredFile, User
+from lumiku.models import StoredFile, User
 from lumiku.services import billing, generations, seed
 from lumiku.services.carousel_mix import projects, sets
 from lumiku.services.storage import get_storage
 from lumiku.settings import get_settings
-from tests.factories import make_clip, make_image, new_user, probe, run_burst_worker
+from tests.factories import (
+    generation_items,
+    make_clip,
+    make_image,
+    new_user,
+    probe,
+    run_burst_worker,
+)
 
 CANVAS = (1080, 1350)  # 4:5
 TEXTS = ["Diskon hari ini 🎉", "Harga spésial — hemat ½, cuma Rp 9.900 😍 (naïve café)"]
@@ -47,17 +54,6 @@ def members(data: bytes) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
         return {name: archive.read(name) for name in archive.namelist()}
-
-
-def items_of(generation_id: str) -> list[GenerationItem]:
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(GenerationItem)
-                .where(GenerationItem.generation_id == generation_id)
-                .order_by(GenerationItem.index)
-            ).all()
-        )
 
 
 def pdf_pages(data: bytes) -> list[tuple[float, float]]:
@@ -120,7 +116,7 @@ def test_sets_are_made_paid_packed_and_made_again(app, tmp_path):
     assert (capture.kind, capture.amount, capture.charged) == ("capture", 0, 6)
     assert hold.description.startswith("Carousel Mix · Promo Lebaran")
 
-    items = items_of(generation_id)
+    items = generation_items(generation_id)
     plans = [[(s["picture"], s["text"]) for s in item.params["slides"]] for item in items]
     assert [item.params["set"] for item in items] == [1, 2, 3]
     assert plans == [  # sequential: the pools walked together, then shifted
@@ -190,7 +186,7 @@ def test_sets_are_made_paid_packed_and_made_again(app, tmp_path):
     # "make this set again": the same slides, as new work paid once more
     again = generations.regenerate(user_id, generation_id, 2, "cm-again-1")
     run_burst_worker(apps=None)
-    [item] = items_of(again)
+    [item] = generation_items(again)
     assert item.params["slides"] == items[2].params["slides"]
     assert item.params["set"] == 3
     made = generations.get(user_id, again)

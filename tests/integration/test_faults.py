@@ -20,42 +20,25 @@ from sqlmodel import select
 
 from jobs import ffmpeg
 from lumiku.db import get_engine, session_scope, utcnow
-from lumiku.models import Generation, GenerationItem, Hold, StoredFile
+from lumiku.models import Generation, Hold, StoredFile
 from lumiku.services import billing, files, generations
 from lumiku.services.errors import ServiceError
 from lumiku.settings import PROJECT_ROOT
 from tests import engine_app
 from tests.factories import (
+    generation_items,
     make_clip,
     new_user,
     run_burst_worker,
     spawn,
     start_worker,
     stop_worker,
+    wait_for,
 )
 
 
 def submit(user_id: int, items: list[dict] | int = 1, key: str = "submit-1") -> str:
     return engine_app.submit(user_id, items, key)
-
-
-def wait_for(condition, seconds: float = 120.0, every: float = 0.2):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()):
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(every)
-    return result
-
-
-def items_of(generation_id: str) -> list[GenerationItem]:
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(GenerationItem)
-                .where(GenerationItem.generation_id == generation_id)
-                .order_by(GenerationItem.index)
-            ).all()
-        )
 
 
 def status_of(generation_id: str) -> str:
@@ -268,7 +251,7 @@ def test_a_generation_whose_finish_failed_once_is_finished_by_the_reconciler(eng
     monkeypatch.setattr(generations, "finish_if_done", failing_once)
     from jobs.generation import run_item
 
-    [item] = items_of(generation_id)
+    [item] = generation_items(generation_id)
     with pytest.raises(ConnectionError):
         run_item(item.id)
     assert status_of(generation_id) == "running"  # its item is done, the generation is not
@@ -312,11 +295,11 @@ def test_a_second_users_first_item_waits_behind_at_most_one_render(engine):
         wait_for(lambda: generations.in_flight_limit("media") >= 1 and _workers() == 1, 60)
         first, second = new_user(1), new_user(2)
         many = submit(first, [{"steps": 4, "delay": 0.3} for _ in range(6)], key="many")
-        wait_for(lambda: any(i.status == "running" for i in items_of(many)), 60)
+        wait_for(lambda: any(i.status == "running" for i in generation_items(many)), 60)
         one = submit(second, 1, key="one")
         wait_for(lambda: status_of(one) == "succeeded", 120)
-        theirs = items_of(one)[0].started_at
-        before = [i for i in items_of(many) if i.started_at and i.started_at < theirs]
+        theirs = generation_items(one)[0].started_at
+        before = [i for i in generation_items(many) if i.started_at and i.started_at < theirs]
         assert len(before) == 1
         wait_for(lambda: status_of(many) == "succeeded", 180)
     finally:

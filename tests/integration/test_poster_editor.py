@@ -17,12 +17,12 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlmodel import select
 
 from lumiku.db import session_scope
-from lumiku.models import GenerationItem, Hold, PosterEditorVersion, StoredFile
+from lumiku.models import Hold, PosterEditorVersion, StoredFile
 from lumiku.services import billing, files, generations, queues, ratelimit, subscriptions
 from lumiku.services.carousel_mix import fonts
 from lumiku.services.errors import NotFound, ServiceError
 from lumiku.services.poster_editor import areas, edits, posters, text
-from tests.factories import START, fund, new_user, run_all_items
+from tests.factories import START, fund, generation_items, new_user, run_all_items
 from tests.fake_hf import colour_for
 
 BACKGROUND = (236, 232, 220)
@@ -95,17 +95,6 @@ def inner(box, by: int = 12):
 
 def queued_on(name: str) -> list[str]:
     return list(queues.queue(name).job_ids)
-
-
-def items_of(generation_id: str) -> list[GenerationItem]:
-    with session_scope() as db:
-        return list(
-            db.exec(
-                select(GenerationItem)
-                .where(GenerationItem.generation_id == generation_id)
-                .order_by(GenerationItem.index)
-            ).all()
-        )
 
 
 # ------------------------------------------------------------------ posters and history
@@ -243,7 +232,7 @@ def test_one_click_selects_the_shape_and_the_quick_removal_erases_it(app, tmp_pa
         {"poster_id": poster_id, "action": "quick_remove", "areas": [{"mask": area.mask_png}]},
         "pe-click",
     )
-    (item,) = items_of(generation_id)
+    (item,) = generation_items(generation_id)
     assert item.job_id in queued_on("media") and item.job_id not in queued_on("ai")
     assert edits.active_generations(user_id, poster_id) == [generation_id]
     run_all_items(generation_id)
@@ -283,7 +272,7 @@ def test_a_batch_of_two_areas_ends_in_a_version_holding_both(app, tmp_path):
     }
     assert edits.estimate(user_id, raw).amount == 4
     generation_id = edits.submit(user_id, raw, "pe-batch")
-    assert len(items_of(generation_id)) == 2
+    assert len(generation_items(generation_id)) == 2
     assert generations.get(user_id, generation_id).title.endswith(" · Quick remove × 2")
     run_all_items(generation_id)
     run_all_items(generation_id)  # a rerun adds nothing
@@ -344,7 +333,7 @@ def test_advanced_remove_and_replace_go_through_the_provider(app, hf, tmp_path):
     }
     assert edits.estimate(user_id, raw).amount == 8
     generation_id = edits.submit(user_id, raw, "pe-replace")
-    (item,) = items_of(generation_id)
+    (item,) = generation_items(generation_id)
     assert item.params["queue"] == "ai" and item.job_id in queued_on("ai")
     run_all_items(generation_id)
     sent = hf.last
@@ -409,7 +398,7 @@ def test_upscaling_is_priced_by_scale_and_makes_a_larger_version(app, hf, tmp_pa
     generation_id = edits.submit(
         user_id, {"poster_id": poster_id, "action": "upscale", "scale": 2}, "pe-up"
     )
-    (item,) = items_of(generation_id)
+    (item,) = generation_items(generation_id)
     assert item.job_id in queued_on("ai")
     run_all_items(generation_id)
     assert "Real-ESRGAN" in hf.last.path
@@ -465,7 +454,7 @@ def test_the_social_pack_is_a_zip_of_its_formats_priced_per_enlarged_format(app,
     raw = {"poster_id": poster_id, "pack": "SOCIAL_PACK", "method": "smart_crop"}
     assert edits.export_estimate(user_id, raw).amount == 15  # all three enlarge a 420x300
     generation_id = edits.export(user_id, raw, "pe-social")
-    (item,) = items_of(generation_id)
+    (item,) = generation_items(generation_id)
     assert item.job_id in queued_on("media")
     run_all_items(generation_id)
     view = generations.get(user_id, generation_id)
