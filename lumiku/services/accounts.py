@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import and_, update
 from sqlmodel import Session, select
 
 from lumiku.db import utcnow
@@ -37,6 +37,14 @@ def lock_account(db: Session, user_id: int) -> User:
     return user
 
 
+def _in_force(now: datetime | None) -> tuple:
+    """A subscription in force: active, or cancelled but not yet ended."""
+    return (
+        Subscription.status.in_(["active", "cancelled"]),
+        Subscription.ends_at > (now or utcnow()),
+    )
+
+
 def current_subscription(
     db: Session, user_id: int, now: datetime | None = None
 ) -> tuple[Subscription, SubscriptionPlan] | None:
@@ -44,10 +52,24 @@ def current_subscription(
     row = db.exec(
         select(Subscription, SubscriptionPlan)
         .join(SubscriptionPlan, SubscriptionPlan.id == Subscription.plan_id)
-        .where(
-            Subscription.user_id == user_id,
-            Subscription.status.in_(["active", "cancelled"]),
-            Subscription.ends_at > (now or utcnow()),
-        )
+        .where(Subscription.user_id == user_id, *_in_force(now))
     ).first()
     return (row[0], row[1]) if row else None
+
+
+def user_and_subscription(
+    db: Session, user_id: int, now: datetime | None = None
+) -> tuple[User, tuple[Subscription, SubscriptionPlan] | None]:
+    """The user (NotFound if none) and `current_subscription`, in one query: a live price
+    reads both on every change of a settings panel."""
+    row = db.exec(
+        select(User, Subscription, SubscriptionPlan)
+        .outerjoin(Subscription, and_(Subscription.user_id == User.id, *_in_force(now)))
+        .outerjoin(SubscriptionPlan, SubscriptionPlan.id == Subscription.plan_id)
+        .where(User.id == user_id)
+    ).first()
+    if row is None:
+        raise NotFound()
+    user, subscription, plan = row
+    found = subscription is not None and plan is not None
+    return user, ((subscription, plan) if found else None)

@@ -27,7 +27,7 @@ from lumiku import plugins
 from lumiku.db import paginate, session_scope, utcnow
 from lumiku.models import AppUsage, CreditEntry, Hold, HoldCapture, SubscriptionPlan, User
 from lumiku.services import ai_models, events, pricing, quotas
-from lumiku.services.accounts import current_subscription, lock_account
+from lumiku.services.accounts import current_subscription, lock_account, user_and_subscription
 from lumiku.services.errors import NotFound, ServiceError
 
 log = logging.getLogger(__name__)
@@ -358,16 +358,21 @@ def quote(
     user_id: int, app_id: str, model_key: str, params: dict[str, Any], quantity: int
 ) -> Quote:
     with session_scope() as db:
-        user = db.get(User, user_id)
-        if user is None:
-            raise NotFound()
-        subscription = current_subscription(db, user_id)
-        unit, amount = _terms(db, user, subscription, app_id, model_key, params, quantity)
-        if subscription:
-            available = quotas.status(db, user_id, subscription[1]).remaining
-        else:
-            available = user.credit_balance
-        return Quote(unit, amount, available)
+        return quote_in(db, user_id, app_id, model_key, params, quantity)
+
+
+def quote_in(
+    db: Session, user_id: int, app_id: str, model_key: str, params: dict[str, Any], quantity: int
+) -> Quote:
+    """`quote` inside the caller's session: a page that saves and prices in one event reads
+    the price in the same transaction (one session, not two)."""
+    user, subscription = user_and_subscription(db, user_id)
+    unit, amount = _terms(db, user, subscription, app_id, model_key, params, quantity)
+    if subscription:
+        available = quotas.status(db, user_id, subscription[1]).remaining
+    else:
+        available = user.credit_balance
+    return Quote(unit, amount, available)
 
 
 def _locked_hold(db: Session, hold_id: str) -> Hold:

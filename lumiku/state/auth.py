@@ -7,6 +7,7 @@ import asyncio
 import html
 import logging
 import re
+import time
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -21,6 +22,9 @@ from lumiku.settings import get_settings
 from lumiku.state.base import call, error_text, form_text
 
 log = logging.getLogger(__name__)
+# A tab's entry in events' open tabs is refreshed this often while it sends events; far inside
+# events.TAB_TTL_SECONDS, after which live updates would stop reaching it.
+REMEMBER_EVERY = 60.0
 
 # ---------------------------------------------------------------- account mail
 
@@ -118,6 +122,8 @@ class AuthState(rx.State):
     _session_ended: bool = False  # set by _user(): the tab had a token that no longer works
     _user_id: int = 0  # whose tab this is now; live updates for anyone else are dropped
     _session_id: str = ""  # the sign-in session it shows; live updates stop when it ends
+    _remembered: str = ""  # "<user> <session> <client token>" last written by remember_tab
+    _remembered_at: float = 0.0  # when (wall clock: the tab's events reach any web process)
 
     # ------------------------------------------------------------ helpers (not event handlers)
 
@@ -133,8 +139,7 @@ class AuthState(rx.State):
             if (self._user_id, self._session_id) not in ((user.id, user.session_id), (0, "")):
                 await self._reset_user_states()  # another account or session in this tab
             self._user_id, self._session_id = user.id, user.session_id
-            client_token = self.router.session.client_token
-            await call(events.remember_tab, user.id, client_token, user.session_id)
+            await self._remember_tab(user)
             self.user_name, self.user_email = user.name, user.email
             self.is_admin, self.signed_in = user.is_admin, True
             self.email_verified = user.email_verified
@@ -142,11 +147,23 @@ class AuthState(rx.State):
                 self.lang = user.language
         return user
 
+    async def _remember_tab(self, user: auth.CurrentUser) -> None:
+        """Tells live updates this tab shows `user` (events.remember_tab). Its entry lapses
+        after events.TAB_TTL_SECONDS, so it is written when the (user, session, tab) changes
+        and refreshed at most every REMEMBER_EVERY seconds after, not on every event."""
+        client_token = self.router.session.client_token
+        shown, now = f"{user.id} {user.session_id} {client_token}", time.time()
+        if shown == self._remembered and 0 <= now - self._remembered_at < REMEMBER_EVERY:
+            return
+        await call(events.remember_tab, user.id, client_token, user.session_id)
+        self._remembered, self._remembered_at = shown, now
+
     def _forget(self) -> None:
         self.token, self.user_name, self.user_email = "", "", ""
         self.is_admin = self.signed_in = False
         self.email_verified, self.verify_notice = True, ""
         self._user_id, self._session_id = 0, ""
+        self._remembered, self._remembered_at = "", 0.0
 
     async def _reset_user_states(self) -> None:
         """Every other state of the tab back to its defaults: nothing of the previous user stays

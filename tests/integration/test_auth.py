@@ -468,3 +468,32 @@ def test_a_session_found_ended_clears_every_state_of_the_tab():
     auth.sign_out(signed.token)  # on another device, or revoked from the devices list
     call(get(ProfileState), "load")  # any handler finds the session ended
     assert user_data_left(get) == [] and not session.signed_in
+
+
+def test_a_tab_is_remembered_when_it_changes_and_refreshed_before_it_lapses(monkeypatch):
+    """Live updates find a tab through events.remember_tab; a tab sending an event a second
+    does not rewrite it each time, but its entry never lapses while the tab is in use."""
+    from lumiku.services import events
+    from lumiku.state.auth import REMEMBER_EVERY
+    from tests.factories import call
+
+    first, second = register(), sign_in(agent=FIREFOX)
+    written = []
+    real = events.remember_tab
+    monkeypatch.setattr(events, "remember_tab", lambda *a: (written.append(a), real(*a))[1])
+    tab, _get = Tabs().open("tab-1", first.token)
+    for _ in range(3):
+        call(tab, "guard")
+    assert written == [(first.user.id, "tab-1", first.user.session_id)]  # once so far
+    assert REMEMBER_EVERY < events.TAB_TTL_SECONDS / 10
+    tab._remembered_at -= REMEMBER_EVERY  # a minute later: refreshed, long before it lapses
+    call(tab, "guard")
+    call(tab, "guard")
+    assert len(written) == 2
+    tab.token = second.token  # another session in the same tab: remembered at once
+    call(tab, "guard")
+    assert written[-1] == (first.user.id, "tab-1", second.user.session_id)
+    assert {sid for _, sid in events.open_tabs(first.user.id)} == {
+        first.user.session_id,
+        second.user.session_id,
+    }

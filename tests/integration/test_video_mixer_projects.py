@@ -196,6 +196,55 @@ def test_the_estimate_is_exact_and_priced_on_the_server(app, tmp_path):
     assert rules.combinations(many, rules.MixSettings()) == 265252859812191058636308480000000
 
 
+def test_saving_and_estimating_at_once_is_the_two_calls_in_one(app, tmp_path):
+    """What the settings panel calls on every change: the same estimate as save_settings then
+    estimate, the same refusals, and the same saved settings."""
+    owner, other = new_user(1), new_user(2)
+    project_id, (a, b, c) = project_with_clips(owner, tmp_path, seconds=(1.0, 1.5, 2.0))
+    hook, body = (
+        projects.add_group(owner, project_id, "Hook"),
+        projects.add_group(owner, project_id, "Body"),
+    )
+    projects.move_clip(owner, c, hook)
+    projects.move_clip(owner, a, body)
+    projects.move_group(owner, body, -1)  # the play order is not the order things were made
+    panels = [
+        {"order_mixing": True, "resolution": "1080p", "fps": 60},
+        {"group_mixing": True, "group_mode": "sequential", "fixed_first_clip": a},
+        {"group_mixing": True, "group_mode": "random", "duration_type": "fixed"},
+        {"different_start": True, "fixed_first_clip": b, "speed_variations": True},
+    ]
+    for raw in panels:
+        for count in (1, 3):
+            saved = projects.save_settings(owner, project_id, raw)
+            expected = projects.estimate(owner, project_id, raw, count)
+            assert projects.save_and_estimate(owner, project_id, raw, count) == expected
+            assert projects.get_project(owner, project_id).settings == saved.to_dict()
+
+    start = projects.get_project(owner, project_id).settings
+    with pytest.raises(ServiceError) as refused:  # settings the rules refuse: nothing saved
+        projects.save_and_estimate(owner, project_id, {"fps": 25}, 1)
+    with pytest.raises(ServiceError) as direct:
+        projects.save_settings(owner, project_id, {"fps": 25})
+    assert (refused.value.code, refused.value.params) == (direct.value.code, direct.value.params)
+    assert projects.get_project(owner, project_id).settings == start
+    for raw, count, code in [
+        ({"resolution": "480p"}, 0, "quantity_invalid"),
+        ({"resolution": "480p", "fixed_first_clip": "not-a-clip"}, 1, "parameter_invalid"),
+    ]:  # a refused estimate: the settings are saved all the same, as the two calls did
+        with pytest.raises(ServiceError) as refused:
+            projects.save_and_estimate(owner, project_id, raw, count)
+        assert refused.value.code == code
+        assert (
+            projects.get_project(owner, project_id).settings == rules.parse_settings(raw).to_dict()
+        )
+    before = projects.get_project(owner, project_id).settings
+    for stranger_project in (project_id, "missing", None):
+        with pytest.raises(NotFound):
+            projects.save_and_estimate(other, stranger_project, {"resolution": "1080p"}, 1)
+    assert projects.get_project(owner, project_id).settings == before
+
+
 def test_generated_variants_are_distinct_charged_and_reproducible(app, tmp_path):
     user_id = new_user()
     project_id, (a, b) = project_with_clips(user_id, tmp_path)

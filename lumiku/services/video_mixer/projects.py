@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from lumiku.db import session_scope, utcnow
@@ -372,9 +372,22 @@ def delete_clip(user_id: int, clip_id: str) -> None:
 def save_settings(user_id: int, project_id: str, raw: dict[str, Any]) -> rules.MixSettings:
     settings = rules.parse_settings(raw)
     with session_scope() as db:
-        project = _project(db, user_id, project_id)
-        project.settings = settings.to_dict()
+        _save_in(db, user_id, project_id, settings)
     return settings
+
+
+def _save_in(db: Session, user_id: int, project_id: Any, settings: rules.MixSettings) -> None:
+    """One UPDATE that is also the ownership check: it matches only the user's own project
+    (someone else's, or a missing one, is NotFound), without loading the row first."""
+    if not isinstance(project_id, str):
+        raise NotFound()
+    saved = db.execute(
+        update(VideoMixerProject)
+        .where(VideoMixerProject.id == project_id, VideoMixerProject.user_id == user_id)
+        .values(settings=settings.to_dict())
+    )
+    if saved.rowcount != 1:
+        raise NotFound()
 
 
 @dataclass(frozen=True)
@@ -437,23 +450,70 @@ class Estimate:
     quote: billing.Quote
 
 
+def _checked_count(count: Any) -> int:
+    top = rules.MAX_VARIANTS
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= top:
+        raise ServiceError("quantity_invalid", max=rules.MAX_VARIANTS)
+    return count
+
+
+def _check_usable(clips: list[rules.Clip], settings: rules.MixSettings) -> None:
+    """The settings name clips of this project and leave some to mix."""
+    if settings.fixed_first_clip and settings.fixed_first_clip not in {c.id for c in clips}:
+        raise ServiceError("parameter_invalid", name="fixed_first_clip")
+    if not rules.used_clips(clips, settings):
+        raise ServiceError(
+            "video_mixer_no_grouped_clips" if settings.group_mixing else "video_mixer_no_clips"
+        )
+
+
 def _inputs(
     user_id: int, project_id: str, raw: dict[str, Any], count: Any
 ) -> tuple[ProjectDetail, rules.MixSettings, list[rules.Clip]]:
     """The checked request: settings, count, and the project's clips these settings can use."""
     settings = rules.parse_settings(raw)
-    top = rules.MAX_VARIANTS
-    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= top:
-        raise ServiceError("quantity_invalid", max=rules.MAX_VARIANTS)
+    _checked_count(count)
     project = get_project(user_id, project_id)
-    if settings.fixed_first_clip and settings.fixed_first_clip not in {c.id for c in project.clips}:
-        raise ServiceError("parameter_invalid", name="fixed_first_clip")
     clips = [rules.Clip(c.id, c.duration, c.group_id) for c in project.clips]
-    if not rules.used_clips(clips, settings):
-        raise ServiceError(
-            "video_mixer_no_grouped_clips" if settings.group_mixing else "video_mixer_no_clips"
-        )
+    _check_usable(clips, settings)
     return project, settings, clips
+
+
+def _clips(db: Session, project_id: str) -> list[rules.Clip]:
+    """Just what the estimate reads of the project's clips (id, seconds, group), in play order
+    as `get_project` gives them: ungrouped first, then by group, position, age. One query of
+    plain columns: no files, names or thumbnails."""
+    rows = db.exec(
+        select(
+            VideoMixerClip.id,
+            StoredFile.duration_seconds,
+            VideoMixerClip.group_id,
+            VideoMixerClip.position,
+            VideoMixerClip.created_at,
+            VideoMixerGroup.position,
+        )
+        .join(StoredFile, StoredFile.id == VideoMixerClip.file_id)
+        .outerjoin(VideoMixerGroup, VideoMixerGroup.id == VideoMixerClip.group_id)
+        .where(VideoMixerClip.project_id == project_id)
+    ).all()
+
+    def order(r: Any) -> tuple:
+        grouped = r[5] is not None
+        return ((1, r[5], r[2]) if grouped else (0, 0, ""), r[3], r[4], r[0])
+
+    return [rules.Clip(r[0], r[1] or 0.0, r[2] or "") for r in sorted(rows, key=order)]
+
+
+def _owned(db: Session, user_id: int, project_id: Any) -> str:
+    """The project's id if it is the user's (one column read, not the row)."""
+    if not isinstance(project_id, str):
+        raise NotFound()
+    owner = db.exec(
+        select(VideoMixerProject.user_id).where(VideoMixerProject.id == project_id)
+    ).first()
+    if owner is None or owner != user_id:
+        raise NotFound()
+    return project_id
 
 
 def _max_count(combinations: int, settings: rules.MixSettings) -> int:
@@ -465,7 +525,34 @@ def _max_count(combinations: int, settings: rules.MixSettings) -> int:
 
 
 def estimate(user_id: int, project_id: str, raw: dict[str, Any], count: int) -> Estimate:
-    _project, settings, clips = _inputs(user_id, project_id, raw, count)
+    settings = rules.parse_settings(raw)
+    _checked_count(count)
+    with session_scope() as db:
+        return _estimate_in(db, user_id, _owned(db, user_id, project_id), settings, count)
+
+
+def save_and_estimate(user_id: int, project_id: str, raw: dict[str, Any], count: Any) -> Estimate:
+    """A settings change as the panel makes it: `save_settings` then `estimate`, in one
+    session (the ownership check is the save itself). Refused settings save nothing; once
+    they are saved, a refused estimate (a count out of range, no clips to mix…) still keeps
+    them, as the two calls did."""
+    settings = rules.parse_settings(raw)
+    with session_scope() as db:
+        _save_in(db, user_id, project_id, settings)
+        try:
+            _checked_count(count)
+            return _estimate_in(db, user_id, project_id, settings, count)
+        except ServiceError as exc:
+            refused = exc  # raised after the commit: the settings stay saved
+    raise refused
+
+
+def _estimate_in(
+    db: Session, user_id: int, project_id: str, settings: rules.MixSettings, count: int
+) -> Estimate:
+    """The estimate of an owned project, priced on the server in the caller's session."""
+    clips = _clips(db, project_id)
+    _check_usable(clips, settings)
     score, label = rules.strength(settings)
     combinations = rules.combinations(clips, settings)
     return Estimate(
@@ -475,7 +562,9 @@ def estimate(user_id: int, project_id: str, raw: dict[str, Any], count: int) -> 
         strength_label=label,
         seconds_per_video=rules.estimated_duration(clips, settings),
         cost_per_video=rules.cost_per_video(settings),
-        quote=billing.quote(user_id, APP_ID, MODEL_KEY, {"settings": settings.to_dict()}, count),
+        quote=billing.quote_in(
+            db, user_id, APP_ID, MODEL_KEY, {"settings": settings.to_dict()}, count
+        ),
     )
 
 

@@ -90,16 +90,17 @@ class EstimateState(SpendMixin, VideoMixerState):
     def _forget_estimate(self) -> None:
         self._est, self._est_count, self.est_ready = None, 0, False
 
-    async def _estimate(self, user_id: int) -> None:
-        """Recomputes the estimate from the panel; a value the rules refuse is named instead."""
+    async def _estimate(self, user_id: int, save: bool = False) -> None:
+        """Recomputes the estimate from the panel; a value the rules refuse is named instead.
+        `save`: the panel is saved first, in the same service call (settings the rules refuse
+        are not saved, and get no price either)."""
         settings = await self.get_state(SettingsState)
         lang = await self._lang()
         count = self._count()
         self.est_ready = False
+        service = projects.save_and_estimate if save else projects.estimate
         try:
-            est = await call(
-                projects.estimate, user_id, self.project_id, settings._raw_settings(), count
-            )
+            est = await call(service, user_id, self.project_id, settings._raw_settings(), count)
         except ServiceError as exc:
             settings.settings_error = error_text(exc, lang)
             self._forget_estimate()  # never a price for a count or settings refused

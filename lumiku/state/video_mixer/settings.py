@@ -7,7 +7,6 @@ from typing import Any
 import reflex as rx
 
 from lumiku.i18n import tr
-from lumiku.services.errors import ServiceError
 from lumiku.services.video_mixer import projects
 from lumiku.state.base import Caller, call, error_text, with_user
 from lumiku.state.video_mixer.common import (
@@ -88,17 +87,11 @@ class SettingsState(VideoMixerState):
         self.presets = [Choice(p.id, p.name) for p in await call(projects.list_presets, user_id)]
 
     async def _save_settings(self, me: Caller) -> None:
-        """Saves the panel when the rules accept it, and redraws the estimate."""
+        """Saves the panel when the rules accept it, and redraws the estimate (one service
+        call, one transaction: `projects.save_and_estimate`)."""
         from lumiku.state.video_mixer.estimate import EstimateState  # it reads this state
 
-        estimate = await self.get_state(EstimateState)
-        try:
-            await call(projects.save_settings, me.user.id, self.project_id, self._raw_settings())
-        except ServiceError as exc:
-            self.settings_error = error_text(exc, me.lang)
-            estimate._forget_estimate()  # no price for settings that cannot be made
-            return
-        await estimate._estimate(me.user.id)
+        await (await self.get_state(EstimateState))._estimate(me.user.id, save=True)
 
     # ---------------------------------------------------------------- handlers
 
