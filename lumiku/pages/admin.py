@@ -471,42 +471,54 @@ def _figures() -> rx.Component:
     )
 
 
+# The columns of the queues page's tables (phones show each row as a card labelled by them).
+QUEUE_COLUMNS = (
+    "admin_queue",
+    "admin_queued",
+    "admin_started",
+    "admin_scheduled",
+    "admin_failed",
+    "admin_live_workers",
+)
+APP_JOB_COLUMNS = (
+    "admin_app",
+    "admin_runs",
+    "admin_p50",
+    "admin_p95",
+    "admin_succeeded",
+    "admin_failed",
+    "admin_retried",
+)
+
+
 def _app_jobs() -> rx.Component:
     return rx.cond(
         AdminQueuesState.app_jobs.length() == 0,
         rx.text(t("admin_no_job_times"), color_scheme="gray"),
-        rx.table.root(
-            header(
-                "admin_app",
-                "admin_runs",
-                "admin_p50",
-                "admin_p95",
-                "admin_succeeded",
-                "admin_failed",
-                "admin_retried",
-            ),
+        card_table(
+            header(*APP_JOB_COLUMNS),
             rx.table.body(
                 rx.foreach(
                     AdminQueuesState.app_jobs,
                     lambda a: rx.table.row(
                         *[
-                            rx.table.cell(c)
-                            for c in (a.app, a.runs, a.p50, a.p95, a.succeeded, a.failed, a.retried)
+                            cell("" if key == "admin_app" else key, value)
+                            for key, value in zip(
+                                APP_JOB_COLUMNS,
+                                (a.app, a.runs, a.p50, a.p95, a.succeeded, a.failed, a.retried),
+                                strict=True,
+                            )
                         ]
                     ),
                 )
             ),
-            width="100%",
-            id="app-jobs",
+            table_id="app-jobs",
         ),
     )
 
 
 @signed_in_page(routes.ADMIN_QUEUES, "Queues", on_load=AdminQueuesState.load)
 def admin_queues() -> rx.Component:
-    def row(*cells) -> rx.Component:
-        return rx.table.row(*[rx.table.cell(c) for c in cells])
-
     return rx.vstack(
         rx.flex(
             rx.heading(t("admin_queues_title"), size="7", as_="h1"),
@@ -523,23 +535,24 @@ def admin_queues() -> rx.Component:
         error_callout(AdminQueuesState.error, "queues-error"),
         notice_callout(AdminQueuesState.notice, "queues-notice"),
         _figures(),
-        rx.table.root(
-            header(
-                "admin_queue",
-                "admin_queued",
-                "admin_started",
-                "admin_scheduled",
-                "admin_failed",
-                "admin_live_workers",
-            ),
+        card_table(
+            header(*QUEUE_COLUMNS),
             rx.table.body(
                 rx.foreach(
                     AdminQueuesState.queues,
-                    lambda q: row(q.name, q.queued, q.started, q.scheduled, q.failed, q.workers),
+                    lambda q: rx.table.row(
+                        *[
+                            cell("" if key == "admin_queue" else key, value)
+                            for key, value in zip(
+                                QUEUE_COLUMNS,
+                                (q.name, q.queued, q.started, q.scheduled, q.failed, q.workers),
+                                strict=True,
+                            )
+                        ]
+                    ),
                 )
             ),
-            width="100%",
-            id="queue-table",
+            table_id="queue-table",
         ),
         rx.heading(t("admin_job_times"), size="4", as_="h2"),
         _app_jobs(),
