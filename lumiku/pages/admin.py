@@ -491,28 +491,35 @@ APP_JOB_COLUMNS = (
 )
 
 
+def _labelled_table(rows: rx.Var, columns: tuple[str, ...], values, table_id: str):
+    """One row per item of `rows`, `values(item)` in `columns`' order; the first column is the
+    row's title (unlabelled on phones, where rows become cards)."""
+    return card_table(
+        header(*columns),
+        rx.table.body(
+            rx.foreach(
+                rows,
+                lambda item: rx.table.row(
+                    *[
+                        cell(key if n else "", value)
+                        for n, (key, value) in enumerate(zip(columns, values(item), strict=True))
+                    ]
+                ),
+            )
+        ),
+        table_id=table_id,
+    )
+
+
 def _app_jobs() -> rx.Component:
     return rx.cond(
         AdminQueuesState.app_jobs.length() == 0,
         rx.text(t("admin_no_job_times"), color_scheme="gray"),
-        card_table(
-            header(*APP_JOB_COLUMNS),
-            rx.table.body(
-                rx.foreach(
-                    AdminQueuesState.app_jobs,
-                    lambda a: rx.table.row(
-                        *[
-                            cell("" if key == "admin_app" else key, value)
-                            for key, value in zip(
-                                APP_JOB_COLUMNS,
-                                (a.app, a.runs, a.p50, a.p95, a.succeeded, a.failed, a.retried),
-                                strict=True,
-                            )
-                        ]
-                    ),
-                )
-            ),
-            table_id="app-jobs",
+        _labelled_table(
+            AdminQueuesState.app_jobs,
+            APP_JOB_COLUMNS,
+            lambda a: (a.app, a.runs, a.p50, a.p95, a.succeeded, a.failed, a.retried),
+            "app-jobs",
         ),
     )
 
@@ -535,24 +542,11 @@ def admin_queues() -> rx.Component:
         error_callout(AdminQueuesState.error, "queues-error"),
         notice_callout(AdminQueuesState.notice, "queues-notice"),
         _figures(),
-        card_table(
-            header(*QUEUE_COLUMNS),
-            rx.table.body(
-                rx.foreach(
-                    AdminQueuesState.queues,
-                    lambda q: rx.table.row(
-                        *[
-                            cell("" if key == "admin_queue" else key, value)
-                            for key, value in zip(
-                                QUEUE_COLUMNS,
-                                (q.name, q.queued, q.started, q.scheduled, q.failed, q.workers),
-                                strict=True,
-                            )
-                        ]
-                    ),
-                )
-            ),
-            table_id="queue-table",
+        _labelled_table(
+            AdminQueuesState.queues,
+            QUEUE_COLUMNS,
+            lambda q: (q.name, q.queued, q.started, q.scheduled, q.failed, q.workers),
+            "queue-table",
         ),
         rx.heading(t("admin_job_times"), size="4", as_="h2"),
         _app_jobs(),
