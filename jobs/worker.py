@@ -135,6 +135,13 @@ def _exit_now(signum: int, frame: object) -> None:  # noqa: ARG001 - a signal ha
     raise SystemExit(0)
 
 
+def _exit_on_stop() -> None:
+    """Outside RQ's loop (starting, or between two RQ workers) SIGTERM or Ctrl-C simply ends
+    the process, with exit 0: a stop that came before RQ's handlers is still a clean stop."""
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _exit_now)
+
+
 def _wait_for_redis() -> None:
     """Until Redis answers again; a worker waits rather than exits (a supervisor would only
     start it again into the same outage)."""
@@ -155,6 +162,7 @@ def run_worker(burst: bool = False, queues: Sequence[str] | None = None) -> int:
     bookkeeping): unless asked to stop, the worker then waits for Redis and goes on as a fresh
     RQ worker, and the reconciler puts back whatever the outage lost."""
     plugins.check_at_start()  # a half-wired app stops the worker here
+    _exit_on_stop()  # until RQ installs its own handlers, and between two RQ workers
     _wait_for_redis()
     generations.reconcile()  # work a dead worker left behind goes on now
     maintenance = Maintenance()
@@ -174,9 +182,7 @@ def run_worker(burst: bool = False, queues: Sequence[str] | None = None) -> int:
             log.warning(
                 "worker %s stopped on an error; starting again once Redis answers", worker.name
             )
-            # Between two RQ workers, SIGTERM or Ctrl-C simply ends the process.
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, _exit_now)
+            _exit_on_stop()
             time.sleep(REDIS_RETRY_SECONDS)
             _wait_for_redis()
     finally:
