@@ -337,14 +337,20 @@ def run_burst_worker(*, apps: str | None = ENGINE_APP, timeout: float = 300) -> 
     return stderr
 
 
-def start_worker(*, apps: str | None = ENGINE_APP) -> subprocess.Popen:
-    """A long-running `lumiku worker` in a session of its own; stop it with stop_worker."""
-    return spawn(
-        [sys.executable, "-m", "lumiku.cli", "worker"],
-        env=worker_env(apps),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def start_worker(*, apps: str | None = ENGINE_APP, log: Path | None = None) -> subprocess.Popen:
+    """A long-running `lumiku worker` in a session of its own; stop it with stop_worker. Its
+    log goes to `log` when given (a test that reports it when it fails), else nowhere."""
+    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child's now
+    try:
+        return spawn(
+            [sys.executable, "-m", "lumiku.cli", "worker"],
+            env=worker_env(apps),
+            stdout=output,
+            stderr=output,
+        )
+    finally:
+        if log:
+            output.close()
 
 
 _guardian: subprocess.Popen | None = None

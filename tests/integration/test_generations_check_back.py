@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from rq.exceptions import NoSuchJobError
@@ -42,10 +43,10 @@ def remote(engine, hf, monkeypatch):
     get_settings.cache_clear()
 
 
-def wait_for(condition, seconds: float = 60.0):
+def wait_for(condition, seconds: float = 60.0, why=lambda: "timed out"):
     deadline = time.monotonic() + seconds
     while not (result := condition()):
-        assert time.monotonic() < deadline, "timed out"
+        assert time.monotonic() < deadline, why()
         time.sleep(0.1)
     return result
 
@@ -251,7 +252,18 @@ def test_retrying_and_regenerating_start_remote_work_afresh(remote):
 # ------------------------------------------------------------------ real workers
 
 
-def test_one_worker_serves_other_work_while_an_item_waits(remote):
+def where_it_stands(generation_id: str, log: Path) -> str:
+    """What a timed-out wait reports: the item, its job, and the worker's last log lines."""
+    item = item_of(generation_id)
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-60:]) if log.exists() else ""
+    return (
+        f"generation {status_of(generation_id)}; item {item.status} error={item.error!r} "
+        f"attempts={item.attempts} params={item.params} job {item.job_id} "
+        f"{job_status(item.job_id)}\nworker log:\n{tail}"
+    )
+
+
+def test_one_worker_serves_other_work_while_an_item_waits(remote, tmp_path):
     """ONE worker: a video waits on the provider's queue (looks a second apart, through the
     real provider calls; the provider holds it in its queue until the render is done, however
     slow this machine is) while a render of the same user on the same queue runs and
@@ -260,12 +272,13 @@ def test_one_worker_serves_other_work_while_an_item_waits(remote):
     user_id = new_user()
     video = check_back_app.submit(user_id, [{"mode": "fal", "wait": 1.0}])
     render = engine_app.submit(user_id, 1)
-    worker = start_worker(apps=APPS)
+    log = tmp_path / "worker.log"
+    worker = start_worker(apps=APPS, log=log)
     try:
         wait_for(lambda: status_of(render) == "succeeded", 90)
         assert item_of(video).status == "running"  # still waiting: the render did not
         remote.video_failure = ""  # the provider gets to it
-        wait_for(lambda: status_of(video) == "succeeded", 120)
+        wait_for(lambda: status_of(video) == "succeeded", 120, lambda: where_it_stands(video, log))
     finally:
         stop_worker(worker)
     item = item_of(video)
