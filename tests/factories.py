@@ -9,6 +9,7 @@ at import beyond importing lumiku's services: Reflex is imported by the state he
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import json
 import os
@@ -339,18 +340,14 @@ def run_burst_worker(*, apps: str | None = ENGINE_APP, timeout: float = 300) -> 
 
 def start_worker(*, apps: str | None = ENGINE_APP, log: Path | None = None) -> subprocess.Popen:
     """A long-running `lumiku worker` in a session of its own; stop it with stop_worker. Its
-    log goes to `log` when given (a test that reports it when it fails), else nowhere."""
-    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child's now
-    try:
+    log goes to `log` when given (for a test to report when it fails), else nowhere."""
+    with open(log, "ab") if log else contextlib.nullcontext(subprocess.DEVNULL) as output:
         return spawn(
             [sys.executable, "-m", "lumiku.cli", "worker"],
             env=worker_env(apps),
             stdout=output,
             stderr=output,
         )
-    finally:
-        if log:
-            output.close()
 
 
 _guardian: subprocess.Popen | None = None
@@ -415,19 +412,27 @@ def install_app(monkeypatch, app: Any, model_key: str, name: str, credit_cost: i
 # ---------------------------------------------------------------- whole-system checks
 
 
-def wait_for(condition: Callable[[], Any], seconds: float = 120.0, every: float = 0.2) -> Any:
+def wait_for(
+    condition: Callable[[], Any],
+    seconds: float = 120.0,
+    every: float = 0.2,
+    why: Callable[[], str] | None = None,
+) -> Any:
     """The condition's first true value; an exception counts as "not yet" (a server being
-    restarted answers nothing for a moment). Fails the test after `seconds`."""
+    restarted answers nothing for a moment). Fails the test after `seconds`, saying `why()`
+    (where things stand) or else the condition's last error."""
     import time
 
     deadline = time.monotonic() + seconds
     while True:
+        error = None
         try:
             if result := condition():
                 return result
-        except Exception:  # noqa: BLE001 - not up yet
-            pass
-        assert time.monotonic() < deadline, "timed out"
+        except Exception as exc:  # noqa: BLE001 - not up yet
+            error = exc
+        if time.monotonic() >= deadline:
+            raise AssertionError(why() if why else f"timed out; last error: {error!r}")
         time.sleep(every)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
@@ -30,6 +29,7 @@ from tests.factories import (
     run_burst_worker,
     start_worker,
     stop_worker,
+    wait_for,
 )
 
 client = TestClient(api)
@@ -37,14 +37,6 @@ client = TestClient(api)
 
 def submit(user_id: int, items: list[dict] | int = 3, key: str = "submit-1") -> str:
     return engine_app.submit(user_id, items, key)
-
-
-def wait_for(condition, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()):
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
-    return result
 
 
 def state(generation_id: str) -> tuple[str, list[str]]:

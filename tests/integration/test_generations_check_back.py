@@ -4,7 +4,6 @@ RQ's scheduler in real worker processes, and FakeHF's fal queue behind the provi
 from __future__ import annotations
 
 import json
-import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from lumiku.services.ai import retry
 from lumiku.services.redis_client import get_redis
 from lumiku.settings import get_settings
 from tests import check_back_app, engine_app
-from tests.factories import ENGINE_APP, new_user, start_worker, stop_worker
+from tests.factories import ENGINE_APP, new_user, start_worker, stop_worker, wait_for
 
 APPS = f"{ENGINE_APP},tests.check_back_app:APP"
 
@@ -41,14 +40,6 @@ def remote(engine, hf, monkeypatch):
     get_settings.cache_clear()
     yield hf
     get_settings.cache_clear()
-
-
-def wait_for(condition, seconds: float = 60.0, why=lambda: "timed out"):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()):
-        assert time.monotonic() < deadline, why()
-        time.sleep(0.1)
-    return result
 
 
 def item_of(generation_id: str, index: int = 0) -> GenerationItem:
@@ -255,7 +246,7 @@ def test_retrying_and_regenerating_start_remote_work_afresh(remote):
 def where_it_stands(generation_id: str, log: Path) -> str:
     """What a timed-out wait reports: the item, its job, and the worker's last log lines."""
     item = item_of(generation_id)
-    tail = "\n".join(log.read_text(errors="replace").splitlines()[-60:]) if log.exists() else ""
+    tail = "\n".join(log.read_text(errors="replace").splitlines()[-60:])
     return (
         f"generation {status_of(generation_id)}; item {item.status} error={item.error!r} "
         f"attempts={item.attempts} params={item.params} job {item.job_id} "
@@ -278,7 +269,9 @@ def test_one_worker_serves_other_work_while_an_item_waits(remote, tmp_path):
         wait_for(lambda: status_of(render) == "succeeded", 90)
         assert item_of(video).status == "running"  # still waiting: the render did not
         remote.video_failure = ""  # the provider gets to it
-        wait_for(lambda: status_of(video) == "succeeded", 120, lambda: where_it_stands(video, log))
+        wait_for(
+            lambda: status_of(video) == "succeeded", 120, why=lambda: where_it_stands(video, log)
+        )
     finally:
         stop_worker(worker)
     item = item_of(video)

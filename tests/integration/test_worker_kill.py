@@ -23,7 +23,7 @@ from lumiku.services.storage import get_storage
 from lumiku.services.video_mixer import projects, rules
 from lumiku.supervisor import descendants
 from tests import engine_app
-from tests.factories import make_clip, new_user, probe, start_worker, stop_worker
+from tests.factories import make_clip, new_user, probe, start_worker, stop_worker, wait_for
 
 SETTINGS = {
     "stream_copy": {"resolution": "720p", "aspect": "9:16", "fps": 30},
@@ -42,14 +42,6 @@ SETTINGS = {
 def world(engine, services):
     if not services.is_postgres:
         pytest.skip("the fault as seen in production: PostgreSQL and forking workers")
-
-
-def wait_for(condition, seconds: float, every: float = 0.2):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()):
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(every)
-    return result
 
 
 def the_item(generation_id: str) -> GenerationItem:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 from rq.job import Job, JobStatus
@@ -21,7 +20,7 @@ from lumiku.services import generations, queues
 from lumiku.services.redis_client import get_redis
 from lumiku.settings import PROJECT_ROOT, Settings
 from tests import engine_app
-from tests.factories import new_user, spawn, stop_worker
+from tests.factories import new_user, spawn, stop_worker, wait_for
 
 # What an idle worker must not have imported: the AI SDKs and array libraries belong in the work
 # horse of the job that needs them (eight AI workers would hold eight copies).
@@ -45,14 +44,6 @@ def run_burst(*args: str) -> None:
     finally:
         stop_worker(process)
     assert process.returncode == 0, stderr[-3000:]
-
-
-def wait_for(condition, seconds: float = 60.0):
-    deadline = time.monotonic() + seconds
-    while not (result := condition()):
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
-    return result
 
 
 def status(job: Job) -> JobStatus:
